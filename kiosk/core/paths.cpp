@@ -1,0 +1,50 @@
+#include "paths.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace rk {
+namespace {
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? std::string(v) : std::string();
+}
+
+}  // namespace
+
+std::string data_dir() {
+  if (auto v = env("READINESS_KIOSK_DATA_DIR"); !v.empty()) return v;
+  std::error_code ec;
+  if (std::filesystem::is_directory(RK_INSTALL_DATADIR "/questionnaires", ec)) return RK_INSTALL_DATADIR;
+  return RK_SOURCE_DIR;
+}
+
+std::string default_save_folder() {
+  std::string base = env("XDG_DATA_HOME");
+  if (base.empty()) {
+    std::string home = env("HOME");
+    base = (home.empty() ? std::string("/var/lib") : home + "/.local/share");
+  }
+  return base + "/readiness-kiosk/summaries";
+}
+
+std::string find_font(const std::string& style) {
+  static const char* const kRegular[] = {
+      "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+      "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+      "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+  };
+  static const char* const kBold[] = {
+      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+      "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+      "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+  };
+  std::error_code ec;
+  for (const char* path : (style == "bold" ? kBold : kRegular)) {
+    if (std::filesystem::exists(path, ec)) return path;
+  }
+  return {};
+}
+
+}  // namespace rk

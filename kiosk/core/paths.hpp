@@ -1,0 +1,20 @@
+#pragma once
+// Where the kiosk's shipped files live, found at run time.
+
+#include <string>
+
+namespace rk {
+
+/// The folder holding questionnaires/ and assets/: $READINESS_KIOSK_DATA_DIR when set, else the
+/// installed data dir when it exists, else the source tree this binary was built from.
+std::string data_dir();
+
+/// The default save folder: $XDG_DATA_HOME/readiness-kiosk/summaries, else
+/// $HOME/.local/share/readiness-kiosk/summaries.
+std::string default_save_folder();
+
+/// The first existing font file among Debian's DejaVu / Noto packages for the given style
+/// ("regular" or "bold"); "" when none is installed.
+std::string find_font(const std::string& style);
+
+}  // namespace rk
