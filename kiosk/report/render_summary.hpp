@@ -1,0 +1,43 @@
+#pragma once
+// The therapist's summary as PDF bytes (libharu 2.3, embedded DejaVu Sans, UTF-8).
+// Order of the page (product.md): header → flag box → safety answers → "what I'd like to talk
+// about today" → rulers as 0–10 scales → strengths and values → hope → notes → skipped items;
+// footer on every page: disclaimer, attributions, "page X of Y". Long text wraps (our own line
+// breaking, never dropping text) and flows onto further pages.
+
+#include <string>
+#include <vector>
+
+#include "config.hpp"
+#include "summary.hpp"
+
+namespace rk::report {
+
+struct RenderOptions {
+  /// Paper size. Default: Letter.
+  PaperSize paper = PaperSize::Letter;
+  /// Language of the summary's own headings ("Skipped", footer, ...). Default: "" (the
+  /// summary's `language`). Unknown languages fall back to English.
+  std::string language;
+  /// TrueType files for the text. Default: "" (rk::find_font("regular") / ("bold")).
+  std::string regular_font_path;
+  std::string bold_font_path;
+};
+
+/// Paper and heading language taken from the clinic's config.
+RenderOptions render_options_from(const KioskConfig& config);
+
+struct RenderResult {
+  std::vector<unsigned char> pdf;  ///< the whole PDF file; empty on error
+  int pages = 0;
+  /// "" on success; otherwise a staff-readable reason without patient data (for example
+  /// "no TrueType font found (install fonts-dejavu-core)" or "libharu error 0x1017 detail 0").
+  std::string error;
+  [[nodiscard]] bool ok() const { return error.empty() && !pdf.empty(); }
+};
+
+/// Renders the summary. Never throws for bad content; libharu failures come back as `error`.
+/// Thread-safe (each call has its own libharu document).
+RenderResult render_summary(const Summary& summary, const RenderOptions& options = {});
+
+}  // namespace rk::report
