@@ -1,0 +1,190 @@
+#include "pdf_document.hpp"
+
+#include <cstdio>
+
+#include "text_layout.hpp"
+
+namespace rk::report {
+namespace {
+
+std::string describe_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no) {
+  const char* what = "";
+  switch (error_no) {
+    case HPDF_FAILD_TO_ALLOC_MEM: what = " (out of memory)"; break;
+    case HPDF_FILE_IO_ERROR: what = " (file input/output error)"; break;
+    case HPDF_FILE_OPEN_ERROR: what = " (cannot open font file)"; break;
+    case HPDF_TTF_INVALID_CMAP: what = " (font has no usable character map)"; break;
+    case HPDF_TTF_INVALID_FOMAT: what = " (not a TrueType font)"; break;
+    case HPDF_TTF_MISSING_TABLE: what = " (font is missing a table)"; break;
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT: what = " (font does not allow embedding)"; break;
+    case HPDF_INVALID_ENCODER: what = " (UTF-8 encoder unavailable)"; break;
+    default: break;
+  }
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "PDF library error 0x%04X detail %u%s", static_cast<unsigned>(error_no),
+                static_cast<unsigned>(detail_no), what);
+  return buf;
+}
+
+}  // namespace
+
+void PdfDocument::on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) {
+  static_cast<PdfDocument*>(user_data)->fail(describe_hpdf_error(error_no, detail_no));
+}
+
+PdfDocument::PdfDocument() {
+  doc_ = HPDF_New(&PdfDocument::on_error, this);
+  if (!doc_) {
+    fail("PDF library could not start (out of memory)");
+    return;
+  }
+  HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings(doc_);
+  HPDF_SetCurrentEncoder(doc_, "UTF-8");
+  HPDF_SetInfoAttr(doc_, HPDF_INFO_CREATOR, "Readiness Kiosk");
+  HPDF_SetInfoAttr(doc_, HPDF_INFO_TITLE, "Readiness summary");
+}
+
+PdfDocument::~PdfDocument() {
+  if (doc_) HPDF_Free(doc_);
+}
+
+bool PdfDocument::load_fonts(const std::string& regular_path, const std::string& bold_path) {
+  if (failed()) return false;
+  if (regular_path.empty()) {
+    fail("no TrueType font found (install fonts-dejavu-core)");
+    return false;
+  }
+  const char* regular_name = HPDF_LoadTTFontFromFile(doc_, regular_path.c_str(), HPDF_TRUE);
+  if (!regular_name || failed()) {
+    fail("cannot load font " + regular_path);
+    return false;
+  }
+  regular_ = HPDF_GetFont(doc_, regular_name, "UTF-8");
+  bold_ = regular_;
+  if (!bold_path.empty() && bold_path != regular_path) {
+    const char* bold_name = HPDF_LoadTTFontFromFile(doc_, bold_path.c_str(), HPDF_TRUE);
+    if (!bold_name || failed()) {
+      fail("cannot load font " + bold_path);
+      return false;
+    }
+    bold_ = HPDF_GetFont(doc_, bold_name, "UTF-8");
+  }
+  if (!regular_ || !bold_) fail("cannot use the fonts with UTF-8");
+  return !failed();
+}
+
+float PdfDocument::advance(bool bold, char32_t cp) {
+  auto& cache = bold ? bold_advances_ : regular_advances_;
+  if (auto it = cache.find(cp); it != cache.end()) return it->second;
+  std::string utf8;
+  append_utf8(utf8, cp);
+  float w = 0;
+  if (HPDF_Font font = bold ? bold_ : regular_; font && !failed()) {
+    const HPDF_TextWidth tw =
+        HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(utf8.data()), static_cast<HPDF_UINT>(utf8.size()));
+    w = static_cast<float>(tw.width) / 1000.0f;
+  }
+  cache.emplace(cp, w);
+  return w;
+}
+
+FontMetrics PdfDocument::metrics() {
+  return FontMetrics{[this](char32_t cp) { return advance(false, cp); },
+                     [this](char32_t cp) { return advance(true, cp); }};
+}
+
+void PdfDocument::draw(const std::vector<LaidOutPage>& pages, float width, float height) {
+  for (const LaidOutPage& laid_out : pages) {
+    if (failed()) return;
+    HPDF_Page page = HPDF_AddPage(doc_);
+    if (!page) return;
+    HPDF_Page_SetWidth(page, width);
+    HPDF_Page_SetHeight(page, height);
+
+    bool in_text = false;
+    HPDF_Font current_font = nullptr;
+    float current_size = 0;
+    const auto end_text = [&] {
+      if (in_text) HPDF_Page_EndText(page);
+      in_text = false;
+    };
+    for (const DrawOp& op : laid_out.ops) {
+      if (const auto* t = std::get_if<TextOp>(&op)) {
+        if (!in_text) {
+          HPDF_Page_BeginText(page);
+          in_text = true;
+          current_font = nullptr;
+        }
+        HPDF_Font font = t->style.bold ? bold_ : regular_;
+        if (font != current_font || t->style.size != current_size) {
+          HPDF_Page_SetFontAndSize(page, font, t->style.size);
+          current_font = font;
+          current_size = t->style.size;
+        }
+        HPDF_Page_SetGrayFill(page, t->style.gray);
+        HPDF_Page_TextOut(page, t->x, height - t->baseline, t->text.c_str());
+      } else if (const auto* l = std::get_if<LineOp>(&op)) {
+        end_text();
+        HPDF_Page_SetLineWidth(page, l->width);
+        HPDF_Page_SetGrayStroke(page, l->gray);
+        HPDF_Page_MoveTo(page, l->x1, height - l->y1);
+        HPDF_Page_LineTo(page, l->x2, height - l->y2);
+        HPDF_Page_Stroke(page);
+      } else if (const auto* r = std::get_if<RectOp>(&op)) {
+        end_text();
+        // Colours and widths are graphics state: set before the path starts.
+        if (r->fill_gray >= 0) HPDF_Page_SetGrayFill(page, r->fill_gray);
+        if (r->line_width > 0) {
+          HPDF_Page_SetLineWidth(page, r->line_width);
+          HPDF_Page_SetGrayStroke(page, 0);
+        }
+        HPDF_Page_Rectangle(page, r->x, height - r->y - r->h, r->w, r->h);
+        if (r->fill_gray >= 0 && r->line_width > 0) {
+          HPDF_Page_FillStroke(page);
+        } else if (r->fill_gray >= 0) {
+          HPDF_Page_Fill(page);
+        } else {
+          HPDF_Page_Stroke(page);
+        }
+      } else if (const auto* c = std::get_if<CircleOp>(&op)) {
+        end_text();
+        if (c->fill) {
+          HPDF_Page_SetGrayFill(page, c->gray);
+        } else {
+          HPDF_Page_SetLineWidth(page, c->line_width);
+          HPDF_Page_SetGrayStroke(page, c->gray);
+        }
+        HPDF_Page_Circle(page, c->cx, height - c->cy, c->r);
+        if (c->fill) {
+          HPDF_Page_Fill(page);
+        } else {
+          HPDF_Page_Stroke(page);
+        }
+      }
+    }
+    end_text();
+  }
+}
+
+std::vector<unsigned char> PdfDocument::save() {
+  std::vector<unsigned char> bytes;
+  if (failed()) return bytes;
+  if (HPDF_SaveToStream(doc_) != HPDF_OK || failed()) {
+    fail("cannot write the PDF");
+    return bytes;
+  }
+  bytes.resize(HPDF_GetStreamSize(doc_));
+  HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+  HPDF_ResetStream(doc_);
+  if (HPDF_ReadFromStream(doc_, bytes.data(), &size) != HPDF_OK && size != bytes.size()) {
+    // HPDF_ReadFromStream returns HPDF_STREAM_EOF when it read everything; anything short is an error.
+    fail("cannot read the PDF back from memory");
+    bytes.clear();
+    return bytes;
+  }
+  bytes.resize(size);
+  return bytes;
+}
+
+}  // namespace rk::report
