@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "answer.hpp"
@@ -90,8 +91,11 @@ class Session {
   /// An answer as display text in the session language (option labels joined with "; ").
   [[nodiscard]] std::string answer_text(const Item& item) const;
 
-  /// True while the patient has started but not finished (there is something to wipe).
-  [[nodiscard]] bool in_progress() const { return stage_ == Stage::Page || stage_ == Stage::Review; }
+  /// True while the patient has started but not finished (there is something to wipe). Also true
+  /// on Welcome after back() from the first page, since the answers are still held then.
+  [[nodiscard]] bool in_progress() const {
+    return stage_ == Stage::Page || stage_ == Stage::Review || (stage_ == Stage::Welcome && started_);
+  }
   [[nodiscard]] bool has_answers() const { return !answers_.empty(); }
 
   /// Review → Done, and the summary. `summary_language` empty means the session's language.
@@ -99,6 +103,14 @@ class Session {
 
   /// Forgets everything (answers overwritten before release) and returns to Welcome.
   void wipe();
+
+  /// Visible items anywhere in the questionnaire with fewer picks than their min_picks (but some):
+  /// next() refuses while one is on the current page. For the UI's message.
+  [[nodiscard]] std::vector<const Item*> too_few_picks() const;
+  /// The item with this id in this session's questionnaire, or nullptr.
+  [[nodiscard]] const Item* item(std::string_view item_id) const;
+  /// resolve() in any language (for the summary, or a preview).
+  [[nodiscard]] std::string resolve_in(const Text& text, const std::string& language) const;
 
  private:
   const Questionnaire* questionnaire_;
@@ -109,6 +121,29 @@ class Session {
   Clock::time_point started_at_{};
   std::map<std::string, Answer> answers_;
   std::set<std::string> left_off_;
+
+  // Added by the session engine (session*.cpp).
+  bool started_ = false;  ///< start() was called since the last wipe()
+  std::map<std::string, const Item*, std::less<>> items_by_id_;
+  std::map<std::string, int, std::less<>> page_by_item_;
+
+  [[nodiscard]] int page_of(std::string_view item_id) const;
+  [[nodiscard]] bool conditions_hold(const std::vector<Condition>& conditions, int depth) const;
+  [[nodiscard]] bool condition_holds(const Condition& condition, int depth) const;
+  [[nodiscard]] bool item_visible_at(const Item& item, int depth) const;
+  [[nodiscard]] bool page_visible_at(int index, int depth) const;
+  [[nodiscard]] int next_visible_page(int from) const;
+  [[nodiscard]] int previous_visible_page(int from) const;
+  /// Visible, answered and not left off: what the summary and flags may use.
+  [[nodiscard]] const Answer* reportable_answer(const Item& item) const;
+  /// Pipes resolved; `for_summary` treats left-off answers as unanswered.
+  [[nodiscard]] std::string resolve_text(const Text& text, const std::string& language,
+                                         bool for_summary) const;
+  [[nodiscard]] std::string answer_text_in(const Item& item, const Answer& answer,
+                                           const std::string& language) const;
+  [[nodiscard]] std::string option_label(const Item& item, const std::string& option_id,
+                                         const std::string& language) const;
+  void forget_answer(const std::string& item_id);
 };
 
 }  // namespace rk

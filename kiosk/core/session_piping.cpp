@@ -1,0 +1,94 @@
+// Answers as text, and "{item_id}" pipes in questionnaire text replaced by earlier answers.
+#include <string>
+
+#include "session.hpp"
+
+namespace rk {
+namespace {
+
+/// What an unanswered (or hidden, or left-off) pipe shows: an em dash.
+constexpr const char* kNoAnswer = "\u2014";
+
+std::string joined(const std::vector<std::string>& parts, const char* separator) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+/// Labels for a yes/no item written without options.
+std::string built_in_yes_no(const std::string& option_id, const std::string& language) {
+  const bool yes = option_id == "yes";
+  if (language == "es") return yes ? "S\u00ed" : "No";
+  return yes ? "Yes" : "No";
+}
+
+}  // namespace
+
+std::string Session::option_label(const Item& it, const std::string& option_id, const std::string& language) const {
+  if (const Option* option = it.find_option(option_id)) {
+    const std::string& label = option->label.in(language, questionnaire_->default_language);
+    return label.empty() ? option_id : label;
+  }
+  if (it.kind == ItemKind::YesNo) return built_in_yes_no(option_id, language);
+  return option_id;
+}
+
+std::string Session::answer_text_in(const Item& it, const Answer& given, const std::string& language) const {
+  if (given.value.has_value()) return std::to_string(*given.value);
+  if (!given.picks.empty()) {
+    std::vector<std::string> labels;
+    labels.reserve(given.picks.size());
+    for (const auto& pick : given.picks) labels.push_back(option_label(it, pick, language));
+    return joined(labels, "; ");
+  }
+  return given.text;
+}
+
+std::string Session::answer_text(const Item& it) const {
+  const Answer* given = answer(it.id);
+  return given == nullptr ? std::string{} : answer_text_in(it, *given, language_);
+}
+
+std::string Session::resolve_text(const Text& text, const std::string& language, bool for_summary) const {
+  const std::string& source = text.in(language, questionnaire_->default_language);
+  std::string out;
+  out.reserve(source.size());
+  std::size_t i = 0;
+  while (i < source.size()) {
+    const std::size_t open = source.find('{', i);
+    if (open == std::string::npos) break;
+    const std::size_t close = source.find('}', open + 1);
+    if (close == std::string::npos) break;  // unbalanced: the rest stays as written
+    const std::size_t reopen = source.find('{', open + 1);
+    if (reopen < close) {  // "{ ... {id}": the first brace is plain text
+      out.append(source, i, reopen - i);
+      i = reopen;
+      continue;
+    }
+    out.append(source, i, open - i);
+    const std::string id = source.substr(open + 1, close - open - 1);
+    const Item* piped = item(id);
+    if (piped == nullptr || piped->kind == ItemKind::Info) {
+      out.append(source, open, close - open + 1);  // not a pipe: keep the braces as written
+    } else {
+      const Answer* given = answer(id);
+      const bool usable = given != nullptr && given->given() && item_visible(*piped) &&
+                          !(for_summary && left_off(id));
+      out += usable ? answer_text_in(*piped, *given, language) : kNoAnswer;
+    }
+    i = close + 1;
+  }
+  out.append(source, i, std::string::npos);
+  return out;
+}
+
+std::string Session::resolve(const Text& text) const { return resolve_text(text, language_, false); }
+
+std::string Session::resolve_in(const Text& text, const std::string& language) const {
+  return resolve_text(text, language, false);
+}
+
+}  // namespace rk
