@@ -1,0 +1,276 @@
+#include "print.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <thread>
+
+#include <cups/cups.h>
+
+namespace rk::delivery {
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+constexpr const char* kJobTitle = "Readiness summary";
+constexpr auto kPollInterval = std::chrono::milliseconds(250);
+constexpr int kConnectMsec = 5000;
+constexpr size_t kWriteChunk = 64 * 1024;
+
+// An owned connection to the CUPS scheduler (CUPS_SERVER / client.conf / the local socket).
+struct Connection {
+  http_t* http = nullptr;
+  explicit Connection(std::chrono::seconds io_timeout) {
+    http = httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1, kConnectMsec, nullptr);
+    // A request that stalls longer than this fails instead of blocking the worker forever.
+    if (http) httpSetTimeout(http, static_cast<double>(std::max<long long>(io_timeout.count(), 1)), nullptr, nullptr);
+  }
+  ~Connection() {
+    if (http) httpClose(http);
+  }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+};
+
+std::string server_name() {
+  const char* s = cupsServer();
+  return s ? s : "(default)";
+}
+
+struct PrinterState {
+  bool found = false;
+  ipp_pstate_t state = IPP_PSTATE_IDLE;
+  bool accepting = true;
+  std::string message;  ///< printer-state-message from CUPS or the driver
+  std::string reasons;  ///< printer-state-reasons, comma-separated keywords
+};
+
+std::string printer_uri(const std::string& queue) {
+  char uri[HTTP_MAX_URI];
+  httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), "/printers/%s",
+                   queue.c_str());
+  return uri;
+}
+
+PrinterState query_printer(http_t* http, const std::string& queue) {
+  static const char* const kAttrs[] = {"printer-state", "printer-state-message", "printer-state-reasons",
+                                       "printer-is-accepting-jobs"};
+  ipp_t* request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printer_uri(queue).c_str());
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
+  ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                static_cast<int>(std::size(kAttrs)), nullptr, kAttrs);
+  ipp_t* response = cupsDoRequest(http, request, "/");
+  PrinterState ps;
+  if (response && cupsLastError() <= IPP_STATUS_OK_CONFLICTING) {
+    ps.found = true;
+    if (ipp_attribute_t* a = ippFindAttribute(response, "printer-state", IPP_TAG_ENUM)) {
+      ps.state = static_cast<ipp_pstate_t>(ippGetInteger(a, 0));
+    }
+    if (ipp_attribute_t* a = ippFindAttribute(response, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN)) {
+      ps.accepting = ippGetBoolean(a, 0) != 0;
+    }
+    if (ipp_attribute_t* a = ippFindAttribute(response, "printer-state-message", IPP_TAG_TEXT)) {
+      if (const char* m = ippGetString(a, 0, nullptr)) ps.message = m;
+    }
+    if (ipp_attribute_t* a = ippFindAttribute(response, "printer-state-reasons", IPP_TAG_KEYWORD)) {
+      for (int i = 0; i < ippGetCount(a); ++i) {
+        const char* r = ippGetString(a, i, nullptr);
+        if (!r || std::string_view(r) == "none") continue;
+        if (!ps.reasons.empty()) ps.reasons += ", ";
+        ps.reasons += r;
+      }
+    }
+  }
+  ippDelete(response);
+  return ps;
+}
+
+struct JobState {
+  bool known = false;
+  ipp_jstate_t state = IPP_JSTATE_PENDING;
+  std::string reasons;
+  std::string message;
+};
+
+JobState query_job(http_t* http, int job_id) {
+  static const char* const kAttrs[] = {"job-state", "job-state-reasons", "job-printer-state-message",
+                                       "job-state-message"};
+  char uri[HTTP_MAX_URI];
+  httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), "/jobs/%d", job_id);
+  ipp_t* request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", nullptr, uri);
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
+  ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                static_cast<int>(std::size(kAttrs)), nullptr, kAttrs);
+  ipp_t* response = cupsDoRequest(http, request, "/");
+  JobState js;
+  if (response && cupsLastError() <= IPP_STATUS_OK_CONFLICTING) {
+    if (ipp_attribute_t* a = ippFindAttribute(response, "job-state", IPP_TAG_ENUM)) {
+      js.known = true;
+      js.state = static_cast<ipp_jstate_t>(ippGetInteger(a, 0));
+    }
+    if (ipp_attribute_t* a = ippFindAttribute(response, "job-state-reasons", IPP_TAG_KEYWORD)) {
+      for (int i = 0; i < ippGetCount(a); ++i) {
+        const char* r = ippGetString(a, i, nullptr);
+        if (!r || std::string_view(r) == "none") continue;
+        if (!js.reasons.empty()) js.reasons += ", ";
+        js.reasons += r;
+      }
+    }
+    for (const char* name : {"job-printer-state-message", "job-state-message"}) {
+      if (ipp_attribute_t* a = ippFindAttribute(response, name, IPP_TAG_TEXT); a && js.message.empty()) {
+        if (const char* m = ippGetString(a, 0, nullptr)) js.message = m;
+      }
+    }
+  }
+  ippDelete(response);
+  return js;
+}
+
+PrintResult fail(PrintResult r, ErrorCode code, std::string reason) {
+  r.code = code;
+  r.reason = std::move(reason);
+  return r;
+}
+
+std::string with_detail(std::string text, const std::string& detail) {
+  if (!detail.empty()) text += " (" + detail + ")";
+  return text;
+}
+
+std::string stopped_reason(const std::string& queue, const PrinterState& ps) {
+  std::string detail = ps.message;
+  if (!ps.reasons.empty()) detail += (detail.empty() ? "" : "; ") + ps.reasons;
+  return with_detail("Printer '" + queue + "' is stopped", detail);
+}
+
+// Which queue: the named one, or the CUPS default destination.
+bool resolve_queue(http_t* http, const std::string& requested, std::string& queue, std::string& reason,
+                   ErrorCode& code) {
+  cups_dest_t* dest = cupsGetNamedDest(http, requested.empty() ? nullptr : requested.c_str(), nullptr);
+  if (!dest) {
+    const ipp_status_t status = cupsLastError();
+    if (status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE || status == IPP_STATUS_ERROR_INTERNAL) {
+      code = ErrorCode::PrinterUnreachable;
+      reason = with_detail("CUPS is not reachable at " + server_name(), cupsLastErrorString());
+    } else {
+      code = ErrorCode::NoPrinter;
+      reason = requested.empty() ? std::string("No default printer is set up in CUPS")
+                                 : "No printer queue named '" + requested + "' in CUPS";
+    }
+    return false;
+  }
+  queue = dest->name;
+  cupsFreeDests(1, dest);
+  return true;
+}
+
+}  // namespace
+
+PrintResult print_pdf(const std::vector<unsigned char>& pdf, const std::string& queue, std::chrono::seconds timeout) {
+  PrintResult result;
+  result.queue = queue;
+  const auto deadline = SteadyClock::now() + std::max(timeout, std::chrono::seconds(1));
+
+  Connection conn(timeout);
+  if (!conn.http) {
+    return fail(result, ErrorCode::PrinterUnreachable, "CUPS is not reachable at " + server_name());
+  }
+  ErrorCode code = ErrorCode::None;
+  std::string reason;
+  if (!resolve_queue(conn.http, queue, result.queue, reason, code)) return fail(result, code, reason);
+
+  // A stopped queue would hold the job until someone restarts it: report it now instead.
+  const PrinterState before = query_printer(conn.http, result.queue);
+  if (before.found && before.state == IPP_PSTATE_STOPPED) {
+    return fail(result, ErrorCode::PrinterStopped, stopped_reason(result.queue, before));
+  }
+  if (before.found && !before.accepting) {
+    return fail(result, ErrorCode::PrinterStopped,
+                with_detail("Printer '" + result.queue + "' is not accepting jobs", before.message));
+  }
+
+  result.job_id = cupsCreateJob(conn.http, result.queue.c_str(), kJobTitle, 0, nullptr);
+  if (result.job_id <= 0) {
+    result.job_id = 0;
+    const ipp_status_t status = cupsLastError();
+    const ErrorCode c = status == IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS ? ErrorCode::PrinterStopped
+                        : status == IPP_STATUS_ERROR_NOT_FOUND        ? ErrorCode::NoPrinter
+                        : status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE ? ErrorCode::PrinterUnreachable
+                                                                         : ErrorCode::PrintFailed;
+    return fail(result, c, with_detail("CUPS refused the job for '" + result.queue + "'", cupsLastErrorString()));
+  }
+
+  bool sent = cupsStartDocument(conn.http, result.queue.c_str(), result.job_id, "summary.pdf", CUPS_FORMAT_PDF, 1) ==
+              HTTP_STATUS_CONTINUE;
+  for (size_t at = 0; sent && at < pdf.size(); at += kWriteChunk) {
+    const size_t n = std::min(kWriteChunk, pdf.size() - at);
+    sent = cupsWriteRequestData(conn.http, reinterpret_cast<const char*>(pdf.data() + at), n) == HTTP_STATUS_CONTINUE;
+  }
+  const ipp_status_t finish = cupsFinishDocument(conn.http, result.queue.c_str());
+  if (!sent || finish > IPP_STATUS_OK_CONFLICTING) {
+    const std::string detail = cupsLastErrorString();
+    cupsCancelJob2(conn.http, result.queue.c_str(), result.job_id, 0);
+    return fail(result, ErrorCode::PrintFailed, with_detail("Could not send the summary to CUPS", detail));
+  }
+
+  // Follow the job until it completes or fails, or the time is up.
+  for (;;) {
+    const JobState js = query_job(conn.http, result.job_id);
+    if (js.known) {
+      switch (js.state) {
+        case IPP_JSTATE_COMPLETED: return result;
+        case IPP_JSTATE_ABORTED:
+          return fail(result, ErrorCode::JobAborted,
+                      with_detail("CUPS aborted job " + std::to_string(result.job_id) + " on '" + result.queue + "'",
+                                  js.message.empty() ? js.reasons : js.message));
+        case IPP_JSTATE_CANCELED:
+          return fail(result, ErrorCode::JobCanceled,
+                      with_detail("Job " + std::to_string(result.job_id) + " on '" + result.queue + "' was canceled",
+                                  js.reasons));
+        default: break;
+      }
+    } else if (httpGetFd(conn.http) < 0 || cupsLastError() == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE) {
+      return fail(result, ErrorCode::PrinterUnreachable,
+                  with_detail("Lost contact with CUPS while printing", cupsLastErrorString()));
+    }
+    // A queue stopped while our job waits (cupsdisable, or a backend error with the stop-printer
+    // policy) would hold it indefinitely: cancel it, so it cannot print later as a duplicate.
+    const PrinterState ps = query_printer(conn.http, result.queue);
+    if (ps.found && ps.state == IPP_PSTATE_STOPPED) {
+      cupsCancelJob2(conn.http, result.queue.c_str(), result.job_id, 0);
+      return fail(result, ErrorCode::PrinterStopped, stopped_reason(result.queue, ps));
+    }
+    if (SteadyClock::now() >= deadline) {
+      cupsCancelJob2(conn.http, result.queue.c_str(), result.job_id, 0);
+      return fail(result, ErrorCode::PrintTimeout,
+                  with_detail("Job " + std::to_string(result.job_id) + " on '" + result.queue + "' did not finish within " +
+                                  std::to_string(timeout.count()) + " s and was canceled",
+                              js.message.empty() ? js.reasons : js.message));
+    }
+    std::this_thread::sleep_for(kPollInterval);
+  }
+}
+
+std::string printer_status(const std::string& queue) {
+  Connection conn(std::chrono::seconds(5));
+  if (!conn.http) return "CUPS is not reachable at " + server_name();
+  std::string name;
+  std::string reason;
+  ErrorCode code = ErrorCode::None;
+  if (!resolve_queue(conn.http, queue, name, reason, code)) return reason;
+  const PrinterState ps = query_printer(conn.http, name);
+  if (!ps.found) return with_detail("Printer '" + name + "': state unknown", cupsLastErrorString());
+  std::string text = name + ": ";
+  switch (ps.state) {
+    case IPP_PSTATE_IDLE: text += "idle"; break;
+    case IPP_PSTATE_PROCESSING: text += "printing"; break;
+    case IPP_PSTATE_STOPPED: text += "stopped"; break;
+  }
+  text += ps.accepting ? ", accepting jobs" : ", not accepting jobs";
+  std::string detail = ps.message;
+  if (!ps.reasons.empty()) detail += (detail.empty() ? "" : "; ") + ps.reasons;
+  return with_detail(text, detail);
+}
+
+}  // namespace rk::delivery

@@ -1,0 +1,211 @@
+#include "save.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+
+#include <fcntl.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace rk::delivery {
+namespace {
+
+constexpr int kNameAttempts = 8;
+
+ErrorCode code_for_errno(int err) {
+  switch (err) {
+    case ENOSPC:
+    case EDQUOT: return ErrorCode::DiskFull;
+    case EROFS: return ErrorCode::ReadOnly;
+    case EACCES:
+    case EPERM: return ErrorCode::PermissionDenied;
+    case ENOTDIR:
+    case ENOENT:
+    case ELOOP:
+    case ENAMETOOLONG: return ErrorCode::FolderUnavailable;
+    default: return ErrorCode::WriteFailed;
+  }
+}
+
+SaveResult failure(int err, const std::string& what, const std::string& where) {
+  SaveResult r;
+  r.code = code_for_errno(err);
+  r.reason = what + " " + where + ": " + std::strerror(err);
+  switch (r.code) {
+    case ErrorCode::DiskFull: r.reason += " (the disk is full)"; break;
+    case ErrorCode::ReadOnly: r.reason += " (the disk is read-only)"; break;
+    default: break;
+  }
+  return r;
+}
+
+std::string random_hex(size_t bytes) {
+  unsigned char buf[16] = {};
+  if (bytes > sizeof buf) bytes = sizeof buf;
+  size_t got = 0;
+  while (got < bytes) {
+    const ssize_t n = getrandom(buf + got, bytes - got, 0);
+    if (n <= 0) {
+      if (n < 0 && errno == EINTR) continue;
+      // No entropy source: fall back to time and pid, still unique enough with O_EXCL retries.
+      const auto mix = static_cast<unsigned long long>(std::time(nullptr)) ^
+                       (static_cast<unsigned long long>(getpid()) << 20) ^ reinterpret_cast<unsigned long long>(&got);
+      for (size_t k = got; k < bytes; ++k) buf[k] = static_cast<unsigned char>(mix >> ((k % 8) * 8));
+      break;
+    }
+    got += static_cast<size_t>(n);
+  }
+  static const char* const kHex = "0123456789abcdef";
+  std::string out;
+  for (size_t k = 0; k < bytes; ++k) {
+    out.push_back(kHex[buf[k] >> 4]);
+    out.push_back(kHex[buf[k] & 0xF]);
+  }
+  return out;
+}
+
+// Creates `folder` and missing parents; new folders get mode 0700 (summaries are private).
+int make_folder(const std::string& folder) {
+  struct stat st {};
+  if (stat(folder.c_str(), &st) == 0) return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+  for (size_t slash = folder.find('/', 1);; slash = folder.find('/', slash + 1)) {
+    const std::string part = folder.substr(0, slash);
+    if (!part.empty() && mkdir(part.c_str(), 0700) != 0 && errno != EEXIST) return errno;
+    if (slash == std::string::npos) break;
+  }
+  if (stat(folder.c_str(), &st) != 0) return errno;
+  return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+}
+
+int write_all(int fd, const unsigned char* data, size_t size) {
+  while (size > 0) {
+    const ssize_t n = write(fd, data, size);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    if (n == 0) return EIO;
+    data += n;
+    size -= static_cast<size_t>(n);
+  }
+  return 0;
+}
+
+int fsync_folder(const std::string& folder) {
+  const int dfd = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0) return errno;
+  int err = 0;
+  // Some file systems cannot fsync a directory (EINVAL); the rename is then as durable as they allow.
+  if (fsync(dfd) != 0 && errno != EINVAL) err = errno;
+  close(dfd);
+  return err;
+}
+
+std::string folder_of(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+std::string base_name(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Writes the bytes to a new temp file in `folder`; returns its fd-less path or an error.
+SaveResult write_temp(const std::vector<unsigned char>& bytes, const std::string& folder,
+                      const std::string& temp_prefix, std::string& temp_path) {
+  int fd = -1;
+  for (int attempt = 0; attempt < kNameAttempts && fd < 0; ++attempt) {
+    temp_path = folder + "/" + temp_prefix + random_hex(6) + ".tmp";
+    fd = open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0 && errno != EEXIST) return failure(errno, "Cannot create a file in", folder);
+  }
+  if (fd < 0) return failure(EEXIST, "Cannot create a file in", folder);
+  // umask may only take bits away, but say 0600 explicitly all the same.
+  int err = fchmod(fd, 0600) != 0 ? errno : 0;
+  if (!err) err = write_all(fd, bytes.data(), bytes.size());
+  if (!err && fsync(fd) != 0) err = errno;
+  if (close(fd) != 0 && !err) err = errno;
+  if (err) {
+    unlink(temp_path.c_str());
+    return failure(err, "Cannot write a file in", folder);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string summary_file_name(std::chrono::system_clock::time_point when) {
+  const std::time_t t = std::chrono::system_clock::to_time_t(when);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+  return std::string("summary-") + stamp + "-" + random_hex(4) + ".pdf";
+}
+
+SaveResult save_summary(const std::vector<unsigned char>& bytes, const std::string& folder,
+                        std::chrono::system_clock::time_point when) {
+  if (folder.empty()) return failure(ENOENT, "No save folder", "configured");
+  if (const int err = make_folder(folder)) return failure(err, "Cannot use the save folder", folder);
+
+  const std::string name = summary_file_name(when);
+  // ".summary-…tmp": hidden, and never matches "summary-*.pdf", so readers and retention skip it.
+  std::string temp_path;
+  SaveResult written = write_temp(bytes, folder, "." + name.substr(0, name.size() - 4) + "-", temp_path);
+  if (!written.ok()) return written;
+
+  for (int attempt = 0; attempt < kNameAttempts; ++attempt) {
+    const std::string final_path =
+        folder + "/" + (attempt == 0 ? name : summary_file_name(when));
+    // Never replace an existing summary: RENAME_NOREPLACE, with plain rename where unsupported.
+    int rc = renameat2(AT_FDCWD, temp_path.c_str(), AT_FDCWD, final_path.c_str(), RENAME_NOREPLACE);
+    if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) {
+      struct stat st {};
+      if (lstat(final_path.c_str(), &st) == 0) continue;
+      rc = rename(temp_path.c_str(), final_path.c_str());
+    }
+    if (rc != 0) {
+      if (errno == EEXIST) continue;
+      const int err = errno;
+      unlink(temp_path.c_str());
+      return failure(err, "Cannot finish the file in", folder);
+    }
+    // The file is complete under its name now; a failed folder fsync only leaves durability
+    // across a power cut in doubt, so it does not turn a save into a failure.
+    (void)fsync_folder(folder);
+    SaveResult ok;
+    ok.path = final_path;
+    return ok;
+  }
+  unlink(temp_path.c_str());
+  return failure(EEXIST, "Cannot pick a free file name in", folder);
+}
+
+SaveResult save_file_atomically(const std::vector<unsigned char>& bytes, const std::string& path) {
+  const std::string folder = folder_of(path);
+  if (base_name(path).empty()) return failure(EISDIR, "Not a file name:", path);
+  struct stat st {};
+  if (stat(folder.c_str(), &st) != 0) return failure(errno, "Cannot use the folder", folder);
+  if (!S_ISDIR(st.st_mode)) return failure(ENOTDIR, "Cannot use the folder", folder);
+
+  std::string temp_path;
+  SaveResult written = write_temp(bytes, folder, "." + base_name(path) + "-", temp_path);
+  if (!written.ok()) return written;
+  if (rename(temp_path.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    unlink(temp_path.c_str());
+    return failure(err, "Cannot write", path);
+  }
+  (void)fsync_folder(folder);
+  SaveResult ok;
+  ok.path = path;
+  return ok;
+}
+
+}  // namespace rk::delivery
