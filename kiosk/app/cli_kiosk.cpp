@@ -1,0 +1,147 @@
+// readiness-kiosk [--config FILE] [--window WxH] [--questionnaire FILE] [--test-items FILE]
+//                 [--screenshot-dir DIR] [--replay SCRIPT] [--exit-after-replay]
+// The default mode: the fullscreen touch kiosk. A broken config or questionnaire stops it from
+// starting, with the reasons on stderr and on the screen.
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "audit_log.hpp"
+#include "command_registry.hpp"
+#include "config.hpp"
+#include "kiosk_app.hpp"
+#include "lockdown.hpp"
+#include "paths.hpp"
+#include "questionnaire.hpp"
+
+namespace {
+
+constexpr const char* kDefaultConfig = "/etc/readiness-kiosk/kiosk.toml";
+
+struct Arguments {
+  std::string config_path;
+  bool config_given = false;
+  std::string questionnaire_path;
+  rk::app::KioskOptions kiosk;
+};
+
+bool parse_size(const std::string& text, int& width, int& height) {
+  const auto x = text.find('x');
+  if (x == std::string::npos) return false;
+  try {
+    std::size_t used_w = 0;
+    std::size_t used_h = 0;
+    width = std::stoi(text.substr(0, x), &used_w);
+    height = std::stoi(text.substr(x + 1), &used_h);
+    return used_w == x && used_h == text.size() - x - 1 && width >= 320 && height >= 240 && width <= 16384 &&
+           height <= 16384;
+  } catch (...) {
+    return false;
+  }
+}
+
+/// nullopt (after a message) when the command line is wrong.
+std::optional<Arguments> parse_arguments(std::span<const std::string> args) {
+  Arguments out;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const auto value = [&]() -> std::optional<std::string> {
+      if (i + 1 >= args.size()) {
+        std::fprintf(stderr, "readiness-kiosk: %s needs a value; try --help\n", a.c_str());
+        return std::nullopt;
+      }
+      return args[++i];
+    };
+    if (a == "--exit-after-replay") {
+      out.kiosk.loop.exit_after_replay = true;
+      continue;
+    }
+    if (a != "--config" && a != "--window" && a != "--questionnaire" && a != "--test-items" &&
+        a != "--screenshot-dir" && a != "--replay") {
+      std::fprintf(stderr, "readiness-kiosk: unknown option '%s'; try --help\n", a.c_str());
+      return std::nullopt;
+    }
+    const auto v = value();
+    if (!v) return std::nullopt;
+    if (a == "--config") {
+      out.config_path = *v;
+      out.config_given = true;
+    } else if (a == "--window") {
+      if (!parse_size(*v, out.kiosk.window.width, out.kiosk.window.height)) {
+        std::fprintf(stderr, "readiness-kiosk: --window wants WIDTHxHEIGHT, for example 1280x800 (got '%s')\n",
+                     v->c_str());
+        return std::nullopt;
+      }
+    } else if (a == "--questionnaire") {
+      out.questionnaire_path = *v;
+    } else if (a == "--test-items") {
+      out.kiosk.loop.test_items_path = *v;
+    } else if (a == "--screenshot-dir") {
+      out.kiosk.loop.screenshot_dir = *v;
+    } else {
+      out.kiosk.loop.replay_path = *v;
+    }
+  }
+  return out;
+}
+
+/// The questionnaire file to load: --questionnaire, else the config's choice, else the shipped one.
+std::string questionnaire_file(const Arguments& args, const rk::KioskConfig& config) {
+  if (!args.questionnaire_path.empty()) return args.questionnaire_path;
+  if (!config.questionnaires.empty()) {
+    std::filesystem::path chosen = config.questionnaires.front();
+    if (chosen.is_relative() && !config.source_path.empty()) {
+      chosen = std::filesystem::path(config.source_path).parent_path() / chosen;
+    }
+    return chosen.string();
+  }
+  return rk::data_dir() + "/questionnaires/readiness-and-strengths.toml";
+}
+
+int run(std::span<const std::string> raw_args) {
+  const auto args = parse_arguments(raw_args);
+  if (!args) return 2;
+  rk::app::install_termination_handlers();
+
+  rk::KioskConfig config;
+  std::vector<std::string> problems;
+  const std::string config_path =
+      args->config_given ? args->config_path : (std::filesystem::exists(kDefaultConfig) ? kDefaultConfig : "");
+  if (!config_path.empty()) {
+    auto loaded = rk::load_config_file(config_path);
+    if (!loaded.ok()) {
+      for (const auto& e : loaded.errors) problems.push_back(e.format());
+    } else {
+      config = std::move(loaded.config);
+    }
+  }
+  if (!config.audit_log_file.empty() && !rk::set_audit_file(config.audit_log_file)) {
+    std::fprintf(stderr, "readiness-kiosk: cannot open the audit log %s; logging to stderr only\n",
+                 config.audit_log_file.c_str());
+  }
+
+  std::optional<rk::Questionnaire> questionnaire;
+  if (problems.empty()) {
+    const std::string path = questionnaire_file(*args, config);
+    auto loaded = rk::load_questionnaire_file(path);
+    if (!loaded.ok()) {
+      for (const auto& e : loaded.errors) problems.push_back(e.format());
+      if (loaded.errors.empty()) problems.push_back(path + ": error: the questionnaire could not be loaded");
+    } else {
+      questionnaire = std::move(loaded.questionnaire);
+    }
+  }
+  if (!problems.empty()) return rk::app::run_error_screen(args->kiosk, problems);
+  return rk::app::run_kiosk(args->kiosk, *questionnaire, config);
+}
+
+const bool registered = rk::app::register_command(
+    {"",
+     "[--config FILE] [--window WxH] [--questionnaire FILE] [--test-items FILE] [--screenshot-dir DIR] "
+     "[--replay SCRIPT] [--exit-after-replay]   the kiosk (fullscreen unless --window)",
+     run});
+
+}  // namespace

@@ -1,0 +1,47 @@
+#include "widget_list_file.hpp"
+
+#include <cstdio>
+
+namespace rk::app {
+
+std::string_view screen_name(ui::Screen screen) {
+  switch (screen) {
+    case ui::Screen::Welcome: return "Welcome";
+    case ui::Screen::Question: return "Question";
+    case ui::Screen::Review: return "Review";
+    case ui::Screen::Finishing: return "Finishing";
+    case ui::Screen::ThankYou: return "ThankYou";
+    case ui::Screen::StaffPin: return "StaffPin";
+    case ui::Screen::Staff: return "Staff";
+  }
+  return "Unknown";
+}
+
+std::string format_widget_list(const std::vector<ui::WidgetInfo>& widgets, long frame, std::string_view screen) {
+  std::string out = "# frame=" + std::to_string(frame) + " screen=" + std::string(screen) + "\n";
+  char numbers[128];
+  for (const auto& w : widgets) {
+    for (char c : w.id) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+    out += '\t';
+    for (char c : w.label) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+    std::snprintf(numbers, sizeof numbers, "\t%.1f\t%.1f\t%.1f\t%.1f\n", static_cast<double>(w.x),
+                  static_cast<double>(w.y), static_cast<double>(w.w), static_cast<double>(w.h));
+    out += numbers;
+  }
+  return out;
+}
+
+bool write_file_atomically(const std::string& path, const std::string& text) {
+  const std::string temp = path + ".tmp";
+  std::FILE* file = std::fopen(temp.c_str(), "wb");
+  if (file == nullptr) return false;
+  const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
+  const bool closed = std::fclose(file) == 0;
+  if (!written || !closed || std::rename(temp.c_str(), path.c_str()) != 0) {
+    std::remove(temp.c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace rk::app
