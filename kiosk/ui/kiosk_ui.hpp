@@ -4,15 +4,38 @@
 // KioskUi::frame() between ImGui::NewFrame() and ImGui::Render().
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "config.hpp"
+#include "diagnostics.hpp"
 #include "questionnaire.hpp"
 #include "session.hpp"
 #include "summary.hpp"
 
 namespace rk::ui {
+
+// Widget ids (stable across languages, sizes and versions; recorded each frame into widgets()):
+//   welcome.start                      start a session
+//   lang.<code>                        language buttons (every screen, top right)
+//   opt.large_text, opt.high_contrast  display options (every screen, top right)
+//   nav.back, nav.next, nav.review     the fixed bottom bar on question pages
+//   review.finish                      the fixed bottom bar on the review screen (where Next is)
+//   item.<item>.option.<opt>           single / multiple choice and yes/no options
+//   ruler.<item>.<n>                   the tappable numbers of a ruler
+//   card.<item>.<opt>                  card-pick cards
+//   text.<item>                        a free-text field (opens the on-screen keyboard)
+//   kbd.<key>                          a keyboard key by the text it types ("kbd.ñ", "kbd.Á")
+//   kbd.space, kbd.backspace, kbd.shift, kbd.enter, kbd.done
+//   review.change.<item>, review.leaveoff.<item>
+//   idle.continue                      "Are you still there?" prompt
+//   thanks.done                        leave the thank-you screen now
+//   staff.pin.<digit>, staff.pin.clear, staff.pin.ok, staff.pin.cancel
+//   staff.print_test, staff.exit, staff.back
+// The staff gesture has no widget: hold the top-left corner (3 em square) for 3 s.
+
+struct UiState;
 
 /// One interactive widget drawn in the last frame: the kiosk's accessibility tree. The app's test
 /// mode writes these to a file so a test can tap a button by id. Coordinates in pixels.
@@ -61,6 +84,25 @@ class KioskUi {
   [[nodiscard]] Screen screen() const;
   [[nodiscard]] const Session& session() const;
   [[nodiscard]] const std::vector<WidgetInfo>& widgets() const;
+
+  // --- Additions (ui helper) -------------------------------------------------------------------
+  ~KioskUi();
+  KioskUi(const KioskUi&) = delete;
+  KioskUi& operator=(const KioskUi&) = delete;
+
+  /// The language the kiosk speaks right now (also before a session starts).
+  [[nodiscard]] const std::string& language() const;
+  [[nodiscard]] bool large_text() const;
+  [[nodiscard]] bool high_contrast() const;
+  /// The on-screen keyboard is open (for the app: no system text input is wanted anyway).
+  [[nodiscard]] bool keyboard_open() const;
+  /// "Are you still there?" is showing (as of the last frame).
+  [[nodiscard]] bool idle_prompt_showing() const;
+  /// Problems loading assets/i18n/*.toml (the kiosk still runs, with English or key names).
+  [[nodiscard]] const Diagnostics& strings_errors() const;
+
+ private:
+  std::unique_ptr<UiState> state_;
 };
 
 }  // namespace rk::ui

@@ -1,0 +1,168 @@
+// The parts around every screen: the top bar (languages, display options, the staff corner), the
+// progress indicator and the fixed bottom bar (Back / Review / Next always in the same place).
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "screens.hpp"
+#include "widgets.hpp"
+
+namespace rk::ui {
+namespace {
+
+struct BarButton {
+  std::string id;
+  std::string label;
+  bool selected;
+  float width;
+};
+
+void close_keyboard(UiState& s) {
+  s.keyboard.open = false;
+  s.keyboard.item_id.clear();
+}
+
+void go_next(UiState& s) {
+  close_keyboard(s);
+  if (!s.session.next()) {
+    s.show_required_note = true;
+    return;
+  }
+  s.show_required_note = false;
+  if (s.session.stage() == Session::Stage::Review) s.screen = Screen::Review;
+}
+
+void go_back(UiState& s) {
+  close_keyboard(s);
+  s.show_required_note = false;
+  s.session.back();
+  switch (s.session.stage()) {
+    case Session::Stage::Welcome: s.screen = Screen::Welcome; break;
+    case Session::Stage::Review: s.screen = Screen::Review; break;
+    default: s.screen = Screen::Question; break;
+  }
+}
+
+}  // namespace
+
+void draw_top_bar(UiState& s) {
+  std::vector<BarButton> langs;
+  for (const std::string& code : s.offered_languages) {
+    const std::string& name = s.strings.has(code, "language_name") ? s.strings.get(code, "language_name") : code;
+    langs.push_back({"lang." + code, name, code == s.language, 0.0f});
+  }
+  std::vector<BarButton> options = {
+      {"opt.large_text", s.word("larger_text"), s.large_text, 0.0f},
+      {"opt.high_contrast", s.word("high_contrast"), s.high_contrast, 0.0f},
+  };
+  float total = 0.0f;
+  for (auto* group : {&langs, &options})
+    for (BarButton& b : *group) {
+      b.width = fit_width("\xE2\x9C\x93 " + b.label);
+      total += b.width + gap();
+    }
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float left = ImGui::GetWindowPos().x + staff_corner_size();
+  const float right = origin.x + ImGui::GetContentRegionAvail().x;
+  const float h = target_height();
+  const bool one_row = total <= right - left;
+
+  float x = left;
+  float y = origin.y;
+  auto place = [&](BarButton& b) {
+    if (x + b.width > right && x > left) {  // wrap (narrow portrait screens, larger text)
+      x = left;
+      y += h + gap();
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    x += b.width + gap();
+    return big_button(s, b.id, b.label, ImVec2(b.width, h), b.selected ? Tone::Selected : Tone::Normal);
+  };
+  for (BarButton& b : langs) {
+    if (place(b)) switch_language(s, b.id.substr(5));
+  }
+  if (one_row) {
+    float options_width = 0.0f;
+    for (const BarButton& b : options) options_width += b.width + gap();
+    x = right - options_width + gap();
+  }
+  for (BarButton& b : options) {
+    if (place(b)) {
+      if (b.id == "opt.large_text") s.large_text = !s.large_text;
+      else s.high_contrast = !s.high_contrast;
+    }
+  }
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, y + h + gap()));
+}
+
+void draw_progress(UiState& s) {
+  const Session::Progress p = s.session.progress();
+  const bool reviewing = s.screen == Screen::Review;
+  std::string label = reviewing ? s.word("review_title")
+                                : fill_placeholders(s.word("progress"), {{"n", std::to_string(p.current)},
+                                                                         {"total", std::to_string(p.total)}});
+  ImGui::PushStyleColor(ImGuiCol_Text, s.palette.muted);
+  ImGui::TextUnformatted(label.c_str());
+  ImGui::PopStyleColor();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float h = 0.35f * Em();
+  const float done = reviewing || p.total <= 0 ? 1.0f : static_cast<float>(p.current) / static_cast<float>(p.total);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), s.palette.note, h);
+  dl->AddRectFilled(pos, ImVec2(pos.x + width * std::clamp(done, 0.0f, 1.0f), pos.y + h), s.palette.focus, h);
+  ImGui::Dummy(ImVec2(width, h));
+}
+
+float bottom_bar_height() { return primary_height(); }
+
+void draw_bottom_bar(UiState& s) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float h = bottom_bar_height();
+  const float side = std::max(width * 0.3f, fit_width(s.word("finish")));
+  const ImVec2 left_pos = origin;
+  const ImVec2 mid_pos(origin.x + (width - side) * 0.5f, origin.y);
+  const ImVec2 right_pos(origin.x + width - side, origin.y);
+  const ImVec2 size(side, h);
+
+  switch (s.screen) {
+    case Screen::Question: {
+      ImGui::SetCursorScreenPos(left_pos);
+      if (big_button(s, "nav.back", s.word("back"), size)) {
+        go_back(s);
+        break;
+      }
+      ImGui::SetCursorScreenPos(mid_pos);
+      if (big_button(s, "nav.review", s.word("review"), size)) {
+        close_keyboard(s);
+        s.show_required_note = false;
+        s.session.review();
+        s.screen = Screen::Review;
+        break;
+      }
+      ImGui::SetCursorScreenPos(right_pos);
+      if (big_button(s, "nav.next", s.word("next"), size, Tone::Primary)) go_next(s);
+      break;
+    }
+    case Screen::Review: {
+      ImGui::SetCursorScreenPos(left_pos);
+      if (big_button(s, "nav.back", s.word("back"), size)) {
+        go_back(s);
+        break;
+      }
+      ImGui::SetCursorScreenPos(right_pos);
+      if (big_button(s, "review.finish", s.word("finish"), size, Tone::Primary)) finish_session(s);
+      break;
+    }
+    case Screen::ThankYou: {
+      ImGui::SetCursorScreenPos(right_pos);
+      if (big_button(s, "thanks.done", s.word("thanks_done"), size, Tone::Primary)) reset_to_welcome(s);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+}  // namespace rk::ui

@@ -1,0 +1,187 @@
+// Every item kind as touch widgets: big option buttons, a row of tappable numbers for rulers (not a
+// slider), a grid of cards, yes/no side by side, and a text field that opens the kiosk's keyboard.
+#include <algorithm>
+#include <cfloat>
+#include <string>
+#include <vector>
+
+#include "screens.hpp"
+#include "widgets.hpp"
+
+namespace rk::ui {
+namespace {
+
+bool picked(const Answer* a, const std::string& option_id) {
+  return a && std::find(a->picks.begin(), a->picks.end(), option_id) != a->picks.end();
+}
+
+int pick_count(const Answer* a) { return a ? static_cast<int>(a->picks.size()) : 0; }
+
+/// The patient messages of flags this item's answer raises, shown calmly under the item.
+void draw_patient_messages(UiState& s, const Item& item) {
+  const Answer* a = s.session.answer(item.id);
+  if (!a) return;
+  std::vector<const Flag*> flags;
+  for (const std::string& pick : a->picks) {
+    if (const Option* o = item.find_option(pick); o && o->flag) flags.push_back(&*o->flag);
+  }
+  if (a->value) {
+    for (const RulerFlag& rf : item.ruler_flags) {
+      if (*a->value >= rf.min && *a->value <= rf.max) flags.push_back(&rf.flag);
+    }
+  }
+  for (const Flag* f : flags) {
+    const std::string& message = s.text(f->patient_message);
+    if (message.empty()) continue;
+    space(0.5f);
+    note_box(s, message);
+  }
+}
+
+void picks_note(UiState& s, const Item& item) {
+  const int n = pick_count(s.session.answer(item.id));
+  const int max = item.effective_max_picks();
+  std::string note;
+  if (max > 0 && max < static_cast<int>(item.options.size())) {
+    note = fill_placeholders(s.word("picks_note"), {{"n", std::to_string(n)}, {"max", std::to_string(max)}});
+  } else if (n > 0) {
+    note = fill_placeholders(s.word("picks_note_open"), {{"n", std::to_string(n)}});
+  }
+  if (!note.empty()) column_text(s, note, nullptr, s.palette.muted);
+}
+
+void draw_choices(UiState& s, const Item& item, bool multiple) {
+  const Answer* a = s.session.answer(item.id);
+  const int max = item.effective_max_picks();
+  const bool full = multiple && max > 0 && pick_count(a) >= max;
+  if (multiple) picks_note(s, item);
+  for (const Option& o : item.options) {
+    const bool on = picked(a, o.id);
+    const Tone tone = on ? Tone::Selected : (full ? Tone::Disabled : Tone::Normal);
+    const std::string id = "item." + item.id + ".option." + o.id;
+    if (big_button(s, id, s.text(o.label), ImVec2(s.column_width, 0.0f), tone, s.text(o.description), true)) {
+      if (multiple) {
+        s.session.toggle_pick(item.id, o.id);
+      } else {
+        s.session.set_answer(item.id, Answer::pick(o.id));
+      }
+      a = s.session.answer(item.id);
+    }
+  }
+}
+
+void draw_yes_no(UiState& s, const Item& item) {
+  const Answer* a = s.session.answer(item.id);
+  const float w = (s.column_width - gap()) * 0.5f;
+  const float h = primary_height();
+  const std::string ids[2] = {"yes", "no"};
+  for (int i = 0; i < 2; ++i) {
+    const Option* o = item.find_option(ids[i]);
+    const std::string label = o && !o->label.empty() ? s.text(o->label) : s.word(ids[i]);
+    if (i == 1) ImGui::SameLine(0.0f, gap());
+    if (big_button(s, "item." + item.id + ".option." + ids[i], label, ImVec2(w, std::max(h, big_button_height(label, w))),
+                   picked(a, ids[i]) ? Tone::Selected : Tone::Normal)) {
+      s.session.set_answer(item.id, Answer::pick(ids[i]));
+      a = s.session.answer(item.id);
+    }
+  }
+}
+
+void draw_ruler(UiState& s, const Item& item) {
+  const Answer* a = s.session.answer(item.id);
+  const int count = std::max(1, item.max - item.min + 1);
+  const float g = 0.3f * Em();
+  // One row of eleven when it fits (it does on every supported screen); wrap only if not.
+  const int per_row = std::clamp(static_cast<int>((s.column_width + g) / (2.0f * Em() + g)), 1, count);
+  const float w = (s.column_width - g * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+  const float h = std::max(primary_height(), std::min(w, 3.2f * Em()));
+  for (int i = 0; i < count; ++i) {
+    const int n = item.min + i;
+    if (i % per_row != 0) ImGui::SameLine(0.0f, g);
+    const bool on = a && a->value && *a->value == n;
+    const std::string label = std::to_string(n);
+    // The number itself, without the check mark: the filled box shows the choice.
+    if (big_button(s, "ruler." + item.id + "." + label, label, ImVec2(w, h), on ? Tone::Primary : Tone::Normal)) {
+      s.session.set_answer(item.id, Answer::number(n));
+      a = s.session.answer(item.id);
+    }
+  }
+  // End labels under the first and the last number, each in its half of the row.
+  const std::string& lo = s.text(item.min_label);
+  const std::string& hi = s.text(item.max_label);
+  if (lo.empty() && hi.empty()) return;
+  ImFont* font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
+  const float half = s.column_width * 0.48f;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float lo_h = text_height(font, lo, half);
+  const float hi_h = text_height(font, hi, half);
+  draw_wrapped(dl, font, pos, half, s.palette.muted, lo, false);
+  // Right-aligned: draw each wrapped line flush right by centring in a box that ends at the edge.
+  const float hi_w = std::min(half, font->CalcTextSizeA(font->FontSize, FLT_MAX, half, hi.c_str()).x);
+  draw_wrapped(dl, font, ImVec2(pos.x + s.column_width - hi_w, pos.y), hi_w, s.palette.muted, hi, true);
+  ImGui::Dummy(ImVec2(s.column_width, std::max(lo_h, hi_h)));
+}
+
+void draw_cards(UiState& s, const Item& item) {
+  const Answer* a = s.session.answer(item.id);
+  const int max = item.effective_max_picks();
+  picks_note(s, item);
+  const float g = gap();
+  const int cols = std::clamp(static_cast<int>((s.column_width + g) / (11.0f * Em() + g)), 1, 4);
+  const float w = (s.column_width - g * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+  float h = primary_height();
+  for (const Option& o : item.options) h = std::max(h, big_button_height(s.text(o.label), w, s.text(o.description)));
+  int col = 0;
+  for (const Option& o : item.options) {
+    if (col != 0) ImGui::SameLine(0.0f, g);
+    const bool on = picked(a, o.id);
+    const bool full = max > 0 && pick_count(a) >= max;
+    const Tone tone = on ? Tone::Selected : (full ? Tone::Disabled : Tone::Normal);
+    if (big_button(s, "card." + item.id + "." + o.id, s.text(o.label), ImVec2(w, h), tone, s.text(o.description),
+                   true)) {
+      s.session.toggle_pick(item.id, o.id);
+      a = s.session.answer(item.id);
+    }
+    col = (col + 1) % cols;
+  }
+}
+
+void draw_text_field(UiState& s, const Item& item) {
+  const Answer* a = s.session.answer(item.id);
+  const bool has_text = a && !a->text.empty();
+  const std::string label = has_text ? a->text : s.word("text_placeholder");
+  float h = big_button_height(label, s.column_width);
+  if (item.kind == ItemKind::LongText) h = std::max(h, 4.0f * Em());
+  if (big_button(s, "text." + item.id, label, ImVec2(s.column_width, h), Tone::Normal, {},
+                 true)) {
+    s.keyboard.open = true;
+    s.keyboard.item_id = item.id;
+    s.keyboard.shift = false;
+    s.keyboard.refused = false;
+  }
+  if (has_text) column_text(s, s.word("text_edit"), nullptr, s.palette.muted);
+}
+
+}  // namespace
+
+void draw_item(UiState& s, const Item& item) {
+  const std::string question = s.session.resolve(item.text);
+  column_text(s, question, item.kind == ItemKind::Info ? nullptr : s.fonts.heading);
+  const std::string& help = s.text(item.help);
+  if (!help.empty()) column_text(s, s.session.resolve(item.help), nullptr, s.palette.muted);
+  space(0.4f);
+  switch (item.kind) {
+    case ItemKind::Info: break;
+    case ItemKind::SingleChoice: draw_choices(s, item, false); break;
+    case ItemKind::MultiChoice: draw_choices(s, item, true); break;
+    case ItemKind::YesNo: draw_yes_no(s, item); break;
+    case ItemKind::Ruler: draw_ruler(s, item); break;
+    case ItemKind::CardPick: draw_cards(s, item); break;
+    case ItemKind::ShortText:
+    case ItemKind::LongText: draw_text_field(s, item); break;
+  }
+  draw_patient_messages(s, item);
+}
+
+}  // namespace rk::ui

@@ -1,0 +1,124 @@
+// The kiosk's own on-screen keyboard (a system keyboard is an escape risk): the question and the
+// text so far on top, the keys of the current language below, fixed in place.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "keyboard_edit.hpp"
+#include "screens.hpp"
+#include "widgets.hpp"
+
+namespace rk::ui {
+namespace {
+
+void store(UiState& s, const Item& item, const std::string& text) {
+  if (text.empty()) {
+    s.session.clear_answer(item.id);
+  } else if (!s.session.set_answer(item.id, Answer::free_text(text))) {
+    s.keyboard.refused = true;
+  }
+}
+
+std::string current_text(const UiState& s, const Item& item) {
+  const Answer* a = s.session.answer(item.id);
+  return a ? a->text : std::string();
+}
+
+void type_key(UiState& s, const Item& item, const std::string& key) {
+  std::string text = current_text(s, item);
+  s.keyboard.refused = !keyboard_type(text, key, item.max_length);
+  if (!s.keyboard.refused) store(s, item, text);
+  s.keyboard.shift = false;  // shift is for one letter, like a phone's
+}
+
+void draw_text_so_far(UiState& s, const Item& item, float height) {
+  ImGui::BeginChild("kbd_text", ImVec2(0.0f, height), false);
+  drag_to_scroll(s);
+  column_text(s, s.session.resolve(item.text), s.fonts.heading);
+  space(0.3f);
+  const std::string text = current_text(s, item);
+  const std::string shown = text + "|";  // the caret: typing always goes at the end
+  ImFont* font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
+  const float pad = 0.6f * Em();
+  const float h = std::max(target_height(), text_height(font, shown, s.column_width - 2.0f * pad) + 2.0f * pad);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + s.column_width, pos.y + h), s.palette.button, 0.3f * Em());
+  dl->AddRect(pos, ImVec2(pos.x + s.column_width, pos.y + h), s.palette.focus, 0.3f * Em(), 0, 0.12f * Em());
+  draw_wrapped(dl, font, ImVec2(pos.x + pad, pos.y + pad), s.column_width - 2.0f * pad, s.palette.text, shown, false);
+  ImGui::Dummy(ImVec2(s.column_width, h));
+  if (item.max_length > 0) {
+    column_text(s,
+                fill_placeholders(s.word("kbd_count"), {{"n", std::to_string(code_points(text))},
+                                                        {"max", std::to_string(item.max_length)}}),
+                nullptr, s.keyboard.refused ? s.palette.focus : s.palette.muted);
+  }
+  if (s.reset_scroll || ImGui::GetScrollMaxY() > 0.0f) ImGui::SetScrollHereY(1.0f);  // keep the caret in view
+  ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_keyboard(UiState& s, float height) {
+  const Item* item = s.questionnaire->find_item(s.keyboard.item_id);
+  if (!item) {
+    s.keyboard = KeyboardState{};
+    return;
+  }
+  const KeyboardLayout& layout = s.strings.keyboard(s.language);
+  const auto& rows = s.keyboard.shift ? layout.shift_rows : layout.rows;
+  const float g = 0.25f * Em();
+  const int row_count = static_cast<int>(rows.size()) + 1;  // + the row of space, shift, delete, done
+  const float key_h = std::clamp((height * 0.7f - g * static_cast<float>(row_count)) / static_cast<float>(row_count),
+                                 2.1f * Em(), 2.6f * Em());
+  const float keys_h = static_cast<float>(row_count) * (key_h + g);
+  draw_text_so_far(s, *item, std::max(3.0f * Em(), height - keys_h - gap()));
+
+  std::size_t widest = 10;
+  for (const auto& row : rows) widest = std::max(widest, row.size());
+  const float width = s.column_width;
+  const float key_w = (width - g * static_cast<float>(widest - 1)) / static_cast<float>(widest);
+  const float left = ImGui::GetCursorPosX();
+  for (const auto& row : rows) {
+    const float row_w = static_cast<float>(row.size()) * key_w + g * static_cast<float>(row.size() - 1);
+    ImGui::SetCursorPosX(left + (width - row_w) * 0.5f);
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i) ImGui::SameLine(0.0f, g);
+      if (big_button(s, "kbd." + row[i], row[i], ImVec2(key_w, key_h))) type_key(s, *item, row[i]);
+    }
+    ImGui::Dummy(ImVec2(0.0f, 0.0f));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + g);
+  }
+
+  // Bottom row: shift, space (the widest), [new line], delete, done.
+  const bool long_text = item->kind == ItemKind::LongText;
+  const float unit = (width - g * (long_text ? 4.0f : 3.0f)) / (long_text ? 12.0f : 10.0f);
+  ImGui::SetCursorPosX(left);
+  if (big_button(s, "kbd.shift", s.word("kbd_shift"), ImVec2(2.0f * unit, key_h),
+                 s.keyboard.shift ? Tone::Selected : Tone::Normal)) {
+    s.keyboard.shift = !s.keyboard.shift;
+  }
+  ImGui::SameLine(0.0f, g);
+  if (big_button(s, "kbd.space", s.word("kbd_space"), ImVec2(4.0f * unit, key_h))) {
+    const bool shift = s.keyboard.shift;
+    type_key(s, *item, " ");
+    s.keyboard.shift = shift;
+  }
+  if (long_text) {
+    ImGui::SameLine(0.0f, g);
+    if (big_button(s, "kbd.enter", s.word("kbd_enter"), ImVec2(2.0f * unit, key_h))) type_key(s, *item, "\n");
+  }
+  ImGui::SameLine(0.0f, g);
+  if (big_button(s, "kbd.backspace", s.word("kbd_backspace"), ImVec2(2.0f * unit, key_h))) {
+    std::string text = current_text(s, *item);
+    keyboard_backspace(text);
+    store(s, *item, text);
+    s.keyboard.refused = false;
+  }
+  ImGui::SameLine(0.0f, g);
+  if (big_button(s, "kbd.done", s.word("kbd_done"), ImVec2(2.0f * unit, key_h), Tone::Primary)) {
+    s.keyboard = KeyboardState{};
+  }
+}
+
+}  // namespace rk::ui

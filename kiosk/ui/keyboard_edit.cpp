@@ -1,0 +1,31 @@
+#include "keyboard_edit.hpp"
+
+namespace rk::ui {
+namespace {
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
+}  // namespace
+
+std::size_t code_points(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) {
+    if (!continuation(c)) ++n;
+  }
+  return n;
+}
+
+bool keyboard_type(std::string& text, std::string_view key, int max_length) {
+  if (key.empty()) return false;
+  if (max_length > 0 && code_points(text) + code_points(key) > static_cast<std::size_t>(max_length)) return false;
+  text.append(key);
+  return true;
+}
+
+void keyboard_backspace(std::string& text) {
+  if (text.empty()) return;
+  std::size_t cut = text.size() - 1;
+  // Step back over continuation bytes, at most three (the longest UTF-8 sequence is four bytes).
+  for (int i = 0; i < 3 && cut > 0 && continuation(text[cut]); ++i) --cut;
+  text.erase(cut);
+}
+
+}  // namespace rk::ui

@@ -1,0 +1,226 @@
+// KioskUi: owns the UI state, runs the timers (idle, finishing, thank-you), lays out the one
+// fullscreen window (top bar, content, fixed bottom bar) and hands the content to the screen.
+#include "kiosk_ui.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "fonts.hpp"
+#include "paths.hpp"
+#include "screens.hpp"
+#include "theme.hpp"
+#include "touch.hpp"
+#include "ui_state.hpp"
+#include "widgets.hpp"
+
+namespace rk::ui {
+namespace {
+
+constexpr double kNothingPending = 1.0e9;
+/// The page column is at most this many em wide, so lines stay readable on wide screens.
+constexpr float kColumnEms = 42.0f;
+
+std::vector<std::string> offered_languages(const Questionnaire& q, const KioskConfig& c) {
+  std::vector<std::string> offered;
+  for (const std::string& code : c.languages) {
+    if (q.has_language(code)) offered.push_back(code);
+  }
+  if (offered.empty()) offered = q.languages;
+  if (offered.empty()) offered.push_back(q.default_language.empty() ? std::string("en") : q.default_language);
+  return offered;
+}
+
+std::string starting_language(const UiState& s) {
+  const auto& offered = s.offered_languages;
+  const std::string& preferred = s.questionnaire->default_language;
+  if (std::find(offered.begin(), offered.end(), preferred) != offered.end()) return preferred;
+  return offered.front();
+}
+
+/// What is on screen, as a string: when it changes, taps in flight are ignored (touch.cpp).
+std::string view_of(const UiState& s) {
+  std::string v = std::to_string(static_cast<int>(s.screen));
+  if (s.screen == Screen::Question) v += ":" + std::to_string(s.session.page_index());
+  if (s.keyboard.open) v += ":kbd:" + s.keyboard.item_id;
+  if (s.idle_prompt) v += ":idle";
+  return v;
+}
+
+void run_timers(UiState& s) {
+  const bool something_to_protect = s.session.in_progress() || s.session.has_answers() ||
+                                    s.screen == Screen::StaffPin || s.screen == Screen::Staff;
+  if (something_to_protect && !s.idle.armed()) s.idle.arm(s.now);
+  if (!something_to_protect) s.idle.disarm();
+  const IdleTimer::Phase phase = s.idle.phase(s.now);
+  if (phase == IdleTimer::Phase::Expired) reset_to_welcome(s);
+  s.idle_prompt = phase == IdleTimer::Phase::Prompt;
+
+  if (s.screen == Screen::Finishing) {
+    const double shown = s.now - s.finishing_since;
+    if (shown >= kFinishingMinSeconds && (s.delivery_done || shown >= kFinishingMaxSeconds)) {
+      s.screen = Screen::ThankYou;
+      s.thank_you_until = s.now + std::max(1, s.config->thank_you_seconds);
+    }
+  }
+  if (s.screen == Screen::ThankYou && s.now >= s.thank_you_until) reset_to_welcome(s);
+}
+
+void draw_content(UiState& s) {
+  if (s.idle_prompt) {
+    draw_idle_prompt(s);
+    return;
+  }
+  switch (s.screen) {
+    case Screen::Welcome: draw_welcome(s); break;
+    case Screen::Question: draw_question(s); break;
+    case Screen::Review: draw_review(s); break;
+    case Screen::Finishing: draw_finishing(s); break;
+    case Screen::ThankYou: draw_thank_you(s); break;
+    case Screen::StaffPin: draw_staff_pin(s); break;
+    case Screen::Staff: draw_staff(s); break;
+  }
+}
+
+void draw_root(UiState& s) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  constexpr ImGuiWindowFlags kRoot = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav;
+  ImGui::Begin("##kiosk", nullptr, kRoot);
+
+  draw_top_bar(s);
+  if ((s.screen == Screen::Question || s.screen == Screen::Review) && !s.idle_prompt) draw_progress(s);
+
+  const float content_h =
+      std::max(4.0f * Em(), ImGui::GetContentRegionAvail().y - bottom_bar_height() - ImGui::GetStyle().ItemSpacing.y);
+  const bool keyboard = s.keyboard.open && s.screen == Screen::Question && !s.idle_prompt;
+  ImGui::BeginChild("##content", ImVec2(0.0f, content_h), false,
+                    keyboard ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0);
+  if (s.reset_scroll && !keyboard) ImGui::SetScrollY(0.0f);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  s.column_width = std::min(avail, kColumnEms * Em());
+  const float indent = std::floor((avail - s.column_width) * 0.5f);
+  if (indent > 0.0f) ImGui::Indent(indent);
+  if (keyboard) {
+    draw_keyboard(s, content_h - 2.0f * ImGui::GetStyle().WindowPadding.y);
+  } else {
+    draw_content(s);
+  }
+  if (indent > 0.0f) ImGui::Unindent(indent);
+  if (!keyboard) drag_to_scroll(s);
+  ImGui::EndChild();
+  s.reset_scroll = false;
+
+  ImGui::SetCursorPosY(io.DisplaySize.y - ImGui::GetStyle().WindowPadding.y - bottom_bar_height());
+  if (!s.idle_prompt) draw_bottom_bar(s);
+
+  if (staff_corner_held(s)) open_staff_pin(s);
+  ImGui::End();
+}
+
+}  // namespace
+
+UiState::UiState(const Questionnaire& q, const KioskConfig& c, Services s)
+    : questionnaire(&q),
+      config(&c),
+      services(std::move(s)),
+      session(q),
+      large_text(c.large_text),
+      high_contrast(c.high_contrast),
+      idle(c.idle_timeout_seconds, c.idle_countdown_seconds),
+      staff{StaffLock(c.staff_max_attempts, c.staff_lockout_seconds), {}, {}, Screen::Welcome} {
+  UiStringsResult loaded = load_ui_strings_folder(data_dir() + "/assets/i18n");
+  strings = std::move(loaded.strings);
+  strings_errors = std::move(loaded.errors);
+  offered_languages = rk::ui::offered_languages(q, c);
+  language = starting_language(*this);
+  palette = make_palette(high_contrast);
+}
+
+void reset_to_welcome(UiState& s) {
+  s.session.wipe();
+  s.keyboard = KeyboardState{};
+  std::fill(s.staff.pin.begin(), s.staff.pin.end(), '\0');
+  s.staff.pin.clear();
+  s.staff.message_key.clear();
+  s.thank_you_messages.clear();
+  s.show_required_note = false;
+  s.screen = Screen::Welcome;
+  s.language = starting_language(s);
+  s.large_text = s.config->large_text;
+  s.high_contrast = s.config->high_contrast;
+  s.idle.disarm();
+  s.idle_prompt = false;
+}
+
+void switch_language(UiState& s, const std::string& language) {
+  s.language = language;
+  s.session.set_language(language);
+}
+
+KioskUi::KioskUi(const Questionnaire& questionnaire, const KioskConfig& config, Services services)
+    : state_(std::make_unique<UiState>(questionnaire, config, std::move(services))) {}
+
+KioskUi::~KioskUi() = default;
+
+void KioskUi::load_fonts(float display_width, float display_height) {
+  load_kiosk_fonts(*state_, display_width, display_height);
+}
+
+bool KioskUi::needs_font_reload() const {
+  const Fonts& f = state_->fonts;
+  if (!f.loaded) return true;
+  const ImVec2 display = ImGui::GetCurrentContext() ? ImGui::GetIO().DisplaySize : ImVec2(0, 0);
+  const bool resized = display.x > 0.0f && (display.x != f.loaded_width || display.y != f.loaded_height);
+  return resized || f.loaded_large != state_->large_text;
+}
+
+void KioskUi::frame(double now) {
+  UiState& s = *state_;
+  s.now = now;
+  const ImGuiIO& io = ImGui::GetIO();
+  // Any touch counts as presence, even if the app forgot to call note_input.
+  if (io.MouseDown[0] || io.MouseClicked[0] || !io.InputQueueCharacters.empty()) s.idle.note_input(now);
+  apply_theme(s);
+  touch_begin_frame(s);
+  s.widgets.clear();
+  run_timers(s);
+  draw_root(s);
+  touch_end_frame(s, view_of(s));
+}
+
+void KioskUi::note_input(double now) { state_->idle.note_input(now); }
+
+double KioskUi::seconds_until_next_frame(double now) const {
+  const UiState& s = *state_;
+  double wait = s.idle.seconds_until_change(now);
+  if (s.screen == Screen::Finishing) {
+    const double shown = now - s.finishing_since;
+    wait = std::min(wait, (shown < kFinishingMinSeconds ? kFinishingMinSeconds : kFinishingMaxSeconds) - shown);
+    if (s.delivery_done) wait = std::min(wait, kFinishingMinSeconds - shown);
+  }
+  if (s.screen == Screen::ThankYou) wait = std::min(wait, s.thank_you_until - now);
+  if (s.screen == Screen::StaffPin && s.staff.lock.locked(now)) wait = std::min(wait, 1.0);
+  if (s.touch.down && !s.touch.consumed) wait = std::min(wait, s.touch.press_time + kStaffHoldSeconds - now);
+  return std::clamp(wait, 0.0, kNothingPending);
+}
+
+void KioskUi::delivery_finished(bool ok, const std::string& staff_message) {
+  state_->delivery_done = true;
+  state_->last_delivery_ok = ok;
+  state_->last_delivery_message = staff_message;
+}
+
+Screen KioskUi::screen() const { return state_->screen; }
+const Session& KioskUi::session() const { return state_->session; }
+const std::vector<WidgetInfo>& KioskUi::widgets() const { return state_->widgets; }
+const std::string& KioskUi::language() const { return state_->language; }
+bool KioskUi::large_text() const { return state_->large_text; }
+bool KioskUi::high_contrast() const { return state_->high_contrast; }
+bool KioskUi::keyboard_open() const { return state_->keyboard.open; }
+bool KioskUi::idle_prompt_showing() const { return state_->idle_prompt; }
+const Diagnostics& KioskUi::strings_errors() const { return state_->strings_errors; }
+
+}  // namespace rk::ui

@@ -1,0 +1,115 @@
+// Staff: a PIN pad behind the hidden corner gesture, then printer status, a test summary, exit.
+#include <algorithm>
+#include <cmath>
+
+#include "screens.hpp"
+#include "widgets.hpp"
+
+namespace rk::ui {
+namespace {
+
+void leave_pin_pad(UiState& s) {
+  s.staff.pin.clear();
+  s.staff.message_key.clear();
+  s.screen = s.staff.return_to;
+}
+
+void try_pin(UiState& s) {
+  const StaffLock::Result r = s.staff.lock.try_pin(s.config->staff_pin_hash, s.staff.pin, s.now);
+  std::fill(s.staff.pin.begin(), s.staff.pin.end(), '\0');
+  s.staff.pin.clear();
+  switch (r) {
+    case StaffLock::Result::Accepted:
+      s.staff.message_key.clear();
+      s.screen = Screen::Staff;
+      break;
+    case StaffLock::Result::Wrong: s.staff.message_key = "staff_pin_wrong"; break;
+    case StaffLock::Result::Locked: s.staff.message_key = "staff_pin_locked"; break;
+    case StaffLock::Result::NoPinSet: s.staff.message_key = "staff_pin_not_set"; break;
+  }
+}
+
+}  // namespace
+
+void open_staff_pin(UiState& s) {
+  if (s.screen == Screen::StaffPin || s.screen == Screen::Staff) return;
+  s.staff.return_to = s.screen;
+  s.staff.pin.clear();
+  s.staff.message_key.clear();
+  s.keyboard = KeyboardState{};
+  s.screen = Screen::StaffPin;
+}
+
+void draw_staff_pin(UiState& s) {
+  column_text(s, s.word("staff_pin_title"), s.fonts.title);
+  space(0.4f);
+  const bool no_pin = s.config->staff_pin_hash.empty();
+  const bool locked = s.staff.lock.locked(s.now);
+  if (no_pin) {
+    note_box(s, s.word("staff_pin_not_set"));
+  } else if (locked) {
+    const int secs = static_cast<int>(std::ceil(s.staff.lock.seconds_left(s.now)));
+    note_box(s, fill_placeholders(s.word("staff_pin_locked"), {{"seconds", std::to_string(secs)}}));
+  } else {
+    column_text(s, s.word("staff_pin_prompt"));
+    if (!s.staff.message_key.empty()) note_box(s, s.word(s.staff.message_key));
+  }
+  space(0.4f);
+  // The digits typed so far, as dots.
+  std::string dots;
+  for (std::size_t i = 0; i < s.staff.pin.size(); ++i) dots += "\xE2\x97\x8F ";  // "● "
+  column_text(s, dots.empty() ? std::string(" ") : dots, s.fonts.title);
+  space(0.4f);
+
+  const float g = gap();
+  const float w = std::min((s.column_width - 2.0f * g) / 3.0f, 6.0f * Em());
+  const float h = primary_height();
+  const float left = ImGui::GetCursorPosX() + (s.column_width - (3.0f * w + 2.0f * g)) * 0.5f;
+  const char* const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"};
+  for (int i = 0; i < 12; ++i) {
+    if (i % 3 == 0) {
+      ImGui::SetCursorPosX(left);
+    } else {
+      ImGui::SameLine(0.0f, g);
+    }
+    const std::string key = keys[i];
+    const bool digit = key.size() == 1;
+    const std::string label = digit ? key : s.word(key == "ok" ? "staff_pin_ok" : "staff_pin_clear");
+    const Tone tone = no_pin || locked ? Tone::Disabled : (key == "ok" ? Tone::Primary : Tone::Normal);
+    if (big_button(s, "staff.pin." + key, label, ImVec2(w, h), tone)) {
+      if (digit) {
+        if (s.staff.pin.size() < kMaxPinDigits) s.staff.pin += key;
+      } else if (key == "clear") {
+        s.staff.pin.clear();
+      } else if (!s.staff.pin.empty()) {
+        try_pin(s);
+      }
+    }
+  }
+  space(0.6f);
+  ImGui::SetCursorPosX(left);
+  if (big_button(s, "staff.pin.cancel", s.word("staff_pin_cancel"), ImVec2(3.0f * w + 2.0f * g, h))) leave_pin_pad(s);
+}
+
+void draw_staff(UiState& s) {
+  column_text(s, s.word("staff_title"), s.fonts.title);
+  space(0.4f);
+  column_text(s, s.config->kiosk_name, s.fonts.heading);
+  if (s.services.staff_status) column_text(s, s.services.staff_status());
+  if (!s.last_delivery_message.empty()) {
+    column_text(s, fill_placeholders(s.word("staff_last_delivery"), {{"message", s.last_delivery_message}}));
+  }
+  space(0.8f);
+  const ImVec2 size(s.column_width, primary_height());
+  if (big_button(s, "staff.print_test", s.word("staff_print_test"), size)) {
+    if (s.services.print_test_summary) s.services.print_test_summary();
+  }
+  space(0.3f);
+  if (big_button(s, "staff.back", s.word("staff_back"), size, Tone::Primary)) reset_to_welcome(s);
+  space(0.3f);
+  if (big_button(s, "staff.exit", s.word("staff_exit"), size)) {
+    if (s.services.exit) s.services.exit();
+  }
+}
+
+}  // namespace rk::ui

@@ -1,0 +1,34 @@
+// Welcome: one tap to start, the language choice (top bar, and here in large), and the promise.
+#include "screens.hpp"
+#include "widgets.hpp"
+
+namespace rk::ui {
+
+void draw_welcome(UiState& s) {
+  const Questionnaire& q = *s.questionnaire;
+  space(0.5f);
+  column_text(s, s.word("welcome_title"), s.fonts.title);
+  space(0.3f);
+  const std::string& title = s.text(q.title);
+  if (!title.empty()) column_text(s, title, s.fonts.heading);
+  space(0.5f);
+  column_text(s, q.intro.empty() ? s.word("welcome_lead") : s.text(q.intro));
+  if (q.minutes > 0) {
+    column_text(s, fill_placeholders(s.word("welcome_minutes"), {{"minutes", std::to_string(q.minutes)}}), nullptr,
+                s.palette.muted);
+  }
+  space(0.8f);
+  note_box(s, s.word("privacy_promise"));
+  space(1.0f);
+
+  const float width = std::min(s.column_width, std::max(14.0f * Em(), s.column_width * 0.5f));
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (s.column_width - width) * 0.5f);
+  if (big_button(s, "welcome.start", s.word("start"), ImVec2(width, 1.3f * primary_height()), Tone::Primary)) {
+    s.session.start(s.language, Session::Clock::now());
+    s.show_required_note = false;
+    s.screen = s.session.stage() == Session::Stage::Review ? Screen::Review : Screen::Question;
+  }
+  space(0.5f);
+}
+
+}  // namespace rk::ui

@@ -1,0 +1,156 @@
+#include "widgets.hpp"
+
+#include <algorithm>
+#include <cfloat>
+
+namespace rk::ui {
+namespace {
+
+ImFont* body_font(const UiState& s) { return s.fonts.body ? s.fonts.body : ImGui::GetFont(); }
+
+constexpr const char* kCheck = "\xE2\x9C\x93 ";  // "✓ "
+
+ImU32 fill_of(const UiState& s, Tone tone, bool held) {
+  const Palette& p = s.palette;
+  switch (tone) {
+    case Tone::Primary: return held ? p.primary_held : p.primary;
+    case Tone::Selected: return held ? p.button_held : p.selected;
+    case Tone::Disabled: return p.button;
+    case Tone::Normal: break;
+  }
+  return held ? p.button_held : p.button;
+}
+
+ImU32 ink_of(const UiState& s, Tone tone) {
+  const Palette& p = s.palette;
+  switch (tone) {
+    case Tone::Primary: return p.primary_text;
+    case Tone::Selected: return p.selected_text;
+    case Tone::Disabled: return p.disabled_text;
+    case Tone::Normal: break;
+  }
+  return p.button_text;
+}
+
+float padding() { return 0.6f * Em(); }
+
+}  // namespace
+
+float target_height() { return 2.4f * Em(); }
+float primary_height() { return 2.8f * Em(); }
+float gap() { return 0.5f * Em(); }
+
+float text_height(ImFont* font, const std::string& text, float width) {
+  if (text.empty()) return 0.0f;
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, std::max(width, 1.0f), text.c_str()).y;
+}
+
+void draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, const std::string& text,
+                  bool center) {
+  const char* begin = text.c_str();
+  const char* end = begin + text.size();
+  float y = pos.y;
+  while (begin < end) {
+    const char* stop = font->CalcWordWrapPositionA(1.0f, begin, end, std::max(width, 1.0f));
+    if (stop == begin) ++stop;  // a word wider than the line: never loop forever
+    const char* nl = std::find(begin, stop, '\n');
+    if (nl != stop) stop = nl;
+    const char* line_end = stop;
+    while (line_end > begin && (line_end[-1] == ' ')) --line_end;
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, begin, line_end);
+    const float x = center ? pos.x + (width - size.x) * 0.5f : pos.x;
+    dl->AddText(font, font->FontSize, ImVec2(x, y), color, begin, line_end);
+    y += font->FontSize;
+    begin = stop;
+    if (begin < end && *begin == '\n') {
+      ++begin;
+    } else {
+      while (begin < end && *begin == ' ') ++begin;
+    }
+  }
+}
+
+float big_button_height(const std::string& label, float width, const std::string& detail) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImFont* font = io.FontDefault ? io.FontDefault : ImGui::GetFont();
+  const float inner = width - 2.0f * padding();
+  float h = text_height(font, std::string(kCheck) + label, inner);
+  if (!detail.empty()) h += 0.3f * Em() + text_height(font, detail, inner);
+  return std::max(target_height(), h + 2.0f * padding());
+}
+
+float fit_width(const std::string& label) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImFont* font = io.FontDefault ? io.FontDefault : ImGui::GetFont();
+  const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label.c_str()).x;
+  return std::max(target_height(), w + 2.0f * padding() + Em());
+}
+
+bool big_button(UiState& s, const std::string& id, const std::string& label, ImVec2 size, Tone tone,
+                const std::string& detail, bool align_left) {
+  if (size.x <= 0.0f) size.x = fit_width(label);
+  if (size.y <= 0.0f) size.y = big_button_height(label, size.x, detail);
+  ImGui::PushID(id.c_str());
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::InvisibleButton("##button", size);
+  const bool held = ImGui::IsItemActive() && tone != Tone::Disabled;
+  ImGui::PopID();
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 end(pos.x + size.x, pos.y + size.y);
+  const float rounding = 0.4f * Em();
+  dl->AddRectFilled(pos, end, fill_of(s, tone, held), rounding);
+  const float border = tone == Tone::Selected ? 0.15f * Em() : 0.06f * Em();
+  dl->AddRect(pos, end, tone == Tone::Selected ? s.palette.focus : s.palette.border, rounding, 0, border);
+
+  ImFont* font = body_font(s);
+  const float pad = padding();
+  const float inner = size.x - 2.0f * pad;
+  const std::string shown = tone == Tone::Selected ? std::string(kCheck) + label : label;
+  const float label_h = text_height(font, shown, inner);
+  const float detail_h = detail.empty() ? 0.0f : 0.3f * Em() + text_height(font, detail, inner);
+  const float top = align_left ? pos.y + pad : pos.y + std::max(pad, (size.y - label_h - detail_h) * 0.5f);
+  dl->PushClipRect(pos, end, true);
+  draw_wrapped(dl, font, ImVec2(pos.x + pad, top), inner, ink_of(s, tone), shown, !align_left);
+  if (!detail.empty()) {
+    const ImU32 ink = tone == Tone::Disabled ? s.palette.disabled_text : ink_of(s, tone);
+    draw_wrapped(dl, font, ImVec2(pos.x + pad, top + label_h + 0.3f * Em()), inner, ink, detail, !align_left);
+  }
+  dl->PopClipRect();
+
+  record_widget(s, id, label, pos, end);
+  if (tone == Tone::Disabled) {
+    (void)accept_tap(s, pressed);  // a tap on it still counts as this press's one action
+    return false;
+  }
+  return accept_tap(s, pressed);
+}
+
+void column_text(UiState& s, const std::string& text, ImFont* font, ImU32 color) {
+  if (text.empty()) return;
+  if (font) ImGui::PushFont(font);
+  if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + s.column_width);
+  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+  ImGui::PopTextWrapPos();
+  if (color) ImGui::PopStyleColor();
+  if (font) ImGui::PopFont();
+}
+
+void note_box(UiState& s, const std::string& text) {
+  if (text.empty()) return;
+  ImFont* font = body_font(s);
+  const float pad = padding();
+  const float width = s.column_width;
+  const float h = text_height(font, text, width - 2.0f * pad) + 2.0f * pad;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), s.palette.note, 0.4f * Em());
+  dl->AddRectFilled(pos, ImVec2(pos.x + 0.3f * Em(), pos.y + h), s.palette.focus, 0.4f * Em());
+  draw_wrapped(dl, font, ImVec2(pos.x + pad, pos.y + pad), width - 2.0f * pad, s.palette.note_text, text, false);
+  ImGui::Dummy(ImVec2(width, h));
+}
+
+void space(float ems) { ImGui::Dummy(ImVec2(1.0f, ems * Em())); }
+
+}  // namespace rk::ui

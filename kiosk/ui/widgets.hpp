@@ -1,0 +1,48 @@
+#pragma once
+// Big touch widgets drawn with ImGui's draw list: every one records itself (id, label, rect) and
+// accepts a tap only through the touch guard (touch.hpp). No hover looks: a finger has no hover.
+
+#include <string>
+
+#include "touch.hpp"
+
+namespace rk::ui {
+
+enum class Tone {
+  Normal,    ///< an ordinary choice or action
+  Primary,   ///< the main way forward (Start, Next, Finish)
+  Selected,  ///< a chosen option (shows a check mark)
+  Disabled,  ///< drawn, recorded, but does nothing (for example a card past the pick limit)
+};
+
+/// Smallest height of any target: 2.4 em (≥ 44 px at the smallest font size we use).
+float target_height();
+/// Height of primary actions and the bottom bar buttons.
+float primary_height();
+/// Gap between targets, so a finger does not hit two.
+float gap();
+
+/// A button of `size` (a size of 0 on an axis means: fit the label). `detail` is an optional
+/// second, smaller line (cards). Returns true when tapped.
+bool big_button(UiState& s, const std::string& id, const std::string& label, ImVec2 size,
+                Tone tone = Tone::Normal, const std::string& detail = {}, bool align_left = false);
+
+/// Height the label (and detail) of a big_button needs at `width`.
+float big_button_height(const std::string& label, float width, const std::string& detail = {});
+/// Width a big_button needs to show `label` on one line.
+float fit_width(const std::string& label);
+
+/// Height of `text` in `font` wrapped at `width`.
+float text_height(ImFont* font, const std::string& text, float width);
+/// Draws `text` wrapped at `width` from `pos`, each line centred or left aligned.
+void draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, const std::string& text,
+                  bool center);
+
+/// Wrapped text in the page column, in `font` (nullptr: body) and `color` (0: the theme's text).
+void column_text(UiState& s, const std::string& text, ImFont* font = nullptr, ImU32 color = 0);
+/// A calm, boxed note (patient messages, gentle hints).
+void note_box(UiState& s, const std::string& text);
+/// Vertical space of `ems` em.
+void space(float ems);
+
+}  // namespace rk::ui
