@@ -2,6 +2,10 @@
 
 #include <cstdio>
 
+// libharu's internal object API (installed with libhpdf-dev), used only to replace one stream.
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
 #include "text_layout.hpp"
 
 namespace rk::report {
@@ -26,7 +30,46 @@ std::string describe_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no) {
   return buf;
 }
 
+// libharu 2.3 gives UTF-8 fonts a /ToUnicode that is really an encoding CMap ("begincidrange"):
+// poppler warns and guesses, Ghostscript (the usual CUPS path) gives up, so a printed-to-PDF
+// summary lost its text. With the UTF-8 encoder every character code is the UTF-16 code unit
+// itself, so the correct ToUnicode map is the identity over the BMP.
+std::string identity_to_unicode_cmap() {
+  std::string ranges;
+  int count = 0;
+  std::string body;
+  const auto flush = [&] {
+    if (count == 0) return;
+    body += std::to_string(count) + " beginbfrange\n" + ranges + "endbfrange\n";
+    ranges.clear();
+    count = 0;
+  };
+  for (unsigned high = 0; high <= 0xFF; ++high) {
+    if (high >= 0xD8 && high <= 0xDF) continue;  // surrogates are not characters
+    char line[40];
+    std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", high, high, high);
+    ranges += line;
+    if (++count == 100) flush();  // at most 100 entries per block
+  }
+  flush();
+  return "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
+         body + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
+
 }  // namespace
+
+bool PdfDocument::fix_to_unicode(HPDF_Font font) {
+  if (!font || failed()) return false;
+  HPDF_Dict cmap = HPDF_DictStream_New(doc_->mmgr, doc_->xref);
+  if (!cmap) return false;
+  cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  const std::string text = identity_to_unicode_cmap();
+  if (HPDF_Stream_WriteStr(cmap->stream, text.c_str()) != HPDF_OK) return false;
+  return HPDF_Dict_Add(font, "ToUnicode", cmap) == HPDF_OK;
+}
 
 void PdfDocument::on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) {
   static_cast<PdfDocument*>(user_data)->fail(describe_hpdf_error(error_no, detail_no));
@@ -70,7 +113,12 @@ bool PdfDocument::load_fonts(const std::string& regular_path, const std::string&
     }
     bold_ = HPDF_GetFont(doc_, bold_name, "UTF-8");
   }
-  if (!regular_ || !bold_) fail("cannot use the fonts with UTF-8");
+  if (!regular_ || !bold_) {
+    fail("cannot use the fonts with UTF-8");
+    return false;
+  }
+  fix_to_unicode(regular_);
+  if (bold_ != regular_) fix_to_unicode(bold_);
   return !failed();
 }
 

@@ -40,6 +40,7 @@ class PdfDocument {
   }
 
  private:
+  bool fix_to_unicode(HPDF_Font font);
   static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data);
 
   HPDF_Doc doc_ = nullptr;
