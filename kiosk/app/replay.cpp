@@ -385,7 +385,7 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
   if (cmd == "type") {
     const std::string text = rest_of_line(line, 1);
     for (const auto& ch : utf8_characters(text)) {
-      expanded_.push_back(ch == " " ? "tap-suffix .space" : "tap-label " + ch);
+      expanded_.push_back(ch == " " ? "tap-id kbd.space" : "tap-id kbd." + ch);
     }
     return true;
   }

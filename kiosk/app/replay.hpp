@@ -6,8 +6,8 @@
 //   tap-id ID                finger tap on the centre of the widget with this id (waits up to
 //                            10 s for it to appear)
 //   tap-label TEXT           finger tap on the first widget whose label is TEXT
-//   type TEXT                tap-label for each character of TEXT (the on-screen keyboard);
-//                            a space taps the widget whose id ends in ".space"
+//   type TEXT                taps kbd.<character> for each character of TEXT (the on-screen
+//                            keyboard); a space taps kbd.space
 //   click X Y / click-id ID  mouse click (X, Y in pixels for click)
 //   finger-down N X Y / finger-move N X Y / finger-up N X Y   raw finger N (for multi-touch)
 //   drag X1 Y1 X2 Y2 [STEPS] finger drag, normalised
