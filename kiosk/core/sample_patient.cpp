@@ -111,7 +111,7 @@ int sample_ruler_value(const Item& item, bool want_flag) {
   if (want_flag && !item.ruler_flags.empty()) {
     return std::clamp(item.ruler_flags.front().min, item.min, item.max);
   }
-  return item.min + (item.max - item.min) * 7 / 10;
+  return item.min + ((item.max - item.min) * 7 + 5) / 10;  // 7 on 0-10, 4 on 1-5
 }
 
 void answer_item(Session& session, const Item& item, const SampleWords& words, bool& want_option_flag,

@@ -1,0 +1,32 @@
+#include <doctest/doctest.h>
+
+#include "session_utf8.hpp"
+
+TEST_CASE("utf8_length counts code points, not bytes") {
+  CHECK(rk::utf8_length("") == 0u);
+  CHECK(rk::utf8_length("abc") == 3u);
+  CHECK(rk::utf8_length("ñ") == 1u);
+  CHECK(rk::utf8_length("¿Cómo está?") == 11u);
+  CHECK(rk::utf8_length("€") == 1u);
+  CHECK(rk::utf8_length("😊") == 1u);
+  CHECK(rk::utf8_length("\xF4\x8F\xBF\xBF") == 1u);  // U+10FFFF, the last code point
+}
+
+TEST_CASE("utf8_length refuses invalid UTF-8") {
+  CHECK_FALSE(rk::utf8_length("\x80").has_value());              // stray continuation byte
+  CHECK_FALSE(rk::utf8_length("\xC3").has_value());              // truncated
+  CHECK_FALSE(rk::utf8_length("\xC3(").has_value());             // bad continuation
+  CHECK_FALSE(rk::utf8_length("\xC1\xBF").has_value());          // overlong 2-byte
+  CHECK_FALSE(rk::utf8_length("\xE0\x80\xAF").has_value());      // overlong 3-byte
+  CHECK_FALSE(rk::utf8_length("\xF0\x80\x80\xAF").has_value());  // overlong 4-byte
+  CHECK_FALSE(rk::utf8_length("\xED\xBF\xBF").has_value());      // surrogate
+  CHECK_FALSE(rk::utf8_length("\xF4\x90\x80\x80").has_value());  // above U+10FFFF
+  CHECK_FALSE(rk::utf8_length("\xFF").has_value());
+}
+
+TEST_CASE("utf8_prefix never cuts a character") {
+  CHECK(rk::utf8_prefix("Año nuevo", 2) == "Añ");
+  CHECK(rk::utf8_prefix("Año", 10) == "Año");
+  CHECK(rk::utf8_prefix("😊😊", 1) == "😊");
+  CHECK(rk::utf8_prefix("abc", 0).empty());
+}
