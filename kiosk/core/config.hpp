@@ -79,4 +79,9 @@ struct ConfigResult {
 ConfigResult load_config_text(std::string_view toml_text, const std::string& path_for_messages);
 ConfigResult load_config_file(const std::string& path);
 
+/// The config text with `staff_pin_hash = "<hash>"` set, everything else kept as it is: an
+/// existing top-level staff_pin_hash line is replaced, else the line is inserted after the file's
+/// opening comments (always top level, even when the file has tables). Used by --set-pin.
+std::string with_staff_pin_hash(std::string_view toml_text, std::string_view hash);
+
 }  // namespace rk
