@@ -8,7 +8,7 @@
 
 namespace rk {
 
-/// Levenshtein distance (insert, delete, substitute; case-insensitive for ASCII). Words longer than
+/// Edit distance (insert, delete, substitute, swap two neighbours; case-insensitive for ASCII). Words longer than
 /// 64 bytes are never close to anything: the result is then the larger length.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

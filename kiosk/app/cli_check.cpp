@@ -1,0 +1,47 @@
+// readiness-kiosk --check FILE...
+// Validates questionnaire files without a display. Every problem goes to stderr as
+// FILE:LINE:COLUMN: error: message; a clean file gets one summary line on stdout.
+// Exit status: 0 when every file is clean, 1 when any has a problem, 2 when no file is given.
+#include <cstdio>
+#include <span>
+#include <string>
+
+#include "command_registry.hpp"
+#include "questionnaire.hpp"
+
+namespace {
+
+std::string one_line_summary(const std::string& path, const rk::Questionnaire& q) {
+  std::size_t items = 0;
+  for (const auto& page : q.pages) items += page.items.size();
+  std::string languages;
+  for (const auto& language : q.languages) languages += " " + language;
+  return path + ": ok: '" + q.id + "' v" + q.version + ", " + std::to_string(q.pages.size()) + " pages, " +
+         std::to_string(items) + " items, languages" + languages;
+}
+
+int check(std::span<const std::string> files) {
+  if (files.empty()) {
+    std::fprintf(stderr, "readiness-kiosk --check: name at least one questionnaire file, for example\n"
+                         "  readiness-kiosk --check questionnaires/*.toml\n");
+    return 2;
+  }
+  int status = 0;
+  for (const auto& path : files) {
+    const rk::LoadResult result = rk::load_questionnaire_file(path);
+    for (const auto& problem : result.errors) std::fprintf(stderr, "%s\n", problem.format().c_str());
+    if (result.ok()) {
+      std::printf("%s\n", one_line_summary(path, *result.questionnaire).c_str());
+    } else {
+      status = 1;
+    }
+  }
+  std::fflush(stdout);
+  return status;
+}
+
+const bool kRegistered = rk::app::register_command(
+    {"--check", "--check FILE...   validate questionnaire files (FILE:LINE:COLUMN: error: ... for each problem)",
+     check});
+
+}  // namespace
