@@ -172,3 +172,45 @@ TEST_CASE("hand-made hostile inputs") {
   }
   CHECK(load_and_check(big, "2000 extra pages"));
 }
+
+namespace {
+std::string utf8(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+}  // namespace
+
+// toml++ 3.3's headers reach __builtin_unreachable() when some non-ASCII characters stand where
+// whitespace may be (toml++ issues #190, #295). This runs every code point through each such place
+// with the library the kiosk links, so a clinic's odd character can never take the kiosk down.
+TEST_CASE("every Unicode code point where the TOML parser looks for whitespace") {
+  int checked = 0;
+  for (char32_t c = 0x80; c <= 0x10FFFF; c += (c < 0x10000 ? 1 : 0x3F)) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string ch = utf8(c);
+    for (const std::string& doc : {ch + " = 1\n", "a = 1" + ch + "\n", "[" + ch + "]\n", "[\"" + ch + "\"]\n",
+                                   "a = \"\"\"\\\n" + ch + "\"\"\"\n", "a = \"" + ch + "\"\n", "a = 1 #" + ch + "\n"}) {
+      const rk::LoadResult result = rk::load_questionnaire_text(doc, "u.toml");
+      if (result.ok() || result.errors.empty() || result.errors.front().where.line < 1) {
+        FAIL_CHECK("code point " << static_cast<unsigned long>(c) << " in " << doc);
+      }
+      ++checked;
+    }
+  }
+  CHECK(checked > 7 * 60000);
+}
