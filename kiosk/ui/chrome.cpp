@@ -65,12 +65,12 @@ void draw_top_bar(UiState& s) {
   const float left = ImGui::GetWindowPos().x + staff_corner_size();
   const float right = origin.x + ImGui::GetContentRegionAvail().x;
   const float h = target_height();
-  const bool one_row = total <= right - left;
+  const bool one_row = total <= right - left + gap();
 
   float x = left;
   float y = origin.y;
   auto place = [&](BarButton& b) {
-    if (x + b.width > right && x > left) {  // wrap (narrow portrait screens, larger text)
+    if (x + b.width > right + 0.5f && x > left) {  // wrap (narrow portrait screens, larger text)
       x = left;
       y += h + gap();
     }
@@ -158,6 +158,11 @@ void draw_bottom_bar(UiState& s) {
     case Screen::ThankYou: {
       ImGui::SetCursorScreenPos(right_pos);
       if (big_button(s, "thanks.done", s.word("thanks_done"), size, Tone::Primary)) reset_to_welcome(s);
+      break;
+    }
+    case Screen::StaffPin: {
+      ImGui::SetCursorScreenPos(left_pos);
+      if (big_button(s, "staff.pin.cancel", s.word("staff_pin_cancel"), size)) leave_pin_pad(s);
       break;
     }
     default:

@@ -69,31 +69,36 @@ void draw_keyboard(UiState& s, float height) {
   const auto& rows = s.keyboard.shift ? layout.shift_rows : layout.rows;
   const float g = 0.25f * Em();
   const int row_count = static_cast<int>(rows.size()) + 1;  // + the row of space, shift, delete, done
-  const float key_h = std::clamp((height * 0.7f - g * static_cast<float>(row_count)) / static_cast<float>(row_count),
-                                 2.1f * Em(), 2.6f * Em());
-  const float keys_h = static_cast<float>(row_count) * (key_h + g);
-  draw_text_so_far(s, *item, std::max(3.0f * Em(), height - keys_h - gap()));
+  // Keys take what the text box above them leaves (at least three lines of it), up to 2.6 em.
+  const float text_min = 3.0f * Em() + gap();
+  const float key_h = std::min(2.6f * Em(), (height - text_min) / static_cast<float>(row_count) - g);
+  const float keys_h = static_cast<float>(row_count) * (key_h + g) - g;
+  // Rows are placed at fixed heights from the bottom of the area, so the keys never move while the
+  // text above them grows (it scrolls in its own box instead).
+  const float top = ImGui::GetCursorPosY();
+  const float keys_top = top + std::max(height - keys_h, 3.0f * Em() + gap());
+  draw_text_so_far(s, *item, keys_top - top - gap());
 
   std::size_t widest = 10;
   for (const auto& row : rows) widest = std::max(widest, row.size());
   const float width = s.column_width;
   const float key_w = (width - g * static_cast<float>(widest - 1)) / static_cast<float>(widest);
   const float left = ImGui::GetCursorPosX();
+  float y = keys_top;
   for (const auto& row : rows) {
     const float row_w = static_cast<float>(row.size()) * key_w + g * static_cast<float>(row.size() - 1);
-    ImGui::SetCursorPosX(left + (width - row_w) * 0.5f);
+    ImGui::SetCursorPos(ImVec2(left + (width - row_w) * 0.5f, y));
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i) ImGui::SameLine(0.0f, g);
       if (big_button(s, "kbd." + row[i], row[i], ImVec2(key_w, key_h))) type_key(s, *item, row[i]);
     }
-    ImGui::Dummy(ImVec2(0.0f, 0.0f));
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + g);
+    y += key_h + g;
   }
 
   // Bottom row: shift, space (the widest), [new line], delete, done.
   const bool long_text = item->kind == ItemKind::LongText;
   const float unit = (width - g * (long_text ? 4.0f : 3.0f)) / (long_text ? 12.0f : 10.0f);
-  ImGui::SetCursorPosX(left);
+  ImGui::SetCursorPos(ImVec2(left, y));
   if (big_button(s, "kbd.shift", s.word("kbd_shift"), ImVec2(2.0f * unit, key_h),
                  s.keyboard.shift ? Tone::Selected : Tone::Normal)) {
     s.keyboard.shift = !s.keyboard.shift;

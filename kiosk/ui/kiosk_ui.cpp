@@ -2,6 +2,8 @@
 // fullscreen window (top bar, content, fixed bottom bar) and hands the content to the screen.
 #include "kiosk_ui.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -96,9 +98,11 @@ void draw_root(UiState& s) {
   const float content_h =
       std::max(4.0f * Em(), ImGui::GetContentRegionAvail().y - bottom_bar_height() - ImGui::GetStyle().ItemSpacing.y);
   const bool keyboard = s.keyboard.open && s.screen == Screen::Question && !s.idle_prompt;
+  // A new screen starts at its top; the keyboard never scrolls. (SetNextWindowScroll applies in this
+  // frame, SetScrollY only in the next one.)
+  if (s.reset_scroll || keyboard) ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
   ImGui::BeginChild("##content", ImVec2(0.0f, content_h), false,
                     keyboard ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0);
-  if (s.reset_scroll && !keyboard) ImGui::SetScrollY(0.0f);
   const float avail = ImGui::GetContentRegionAvail().x;
   s.column_width = std::min(avail, kColumnEms * Em());
   const float indent = std::floor((avail - s.column_width) * 0.5f);

@@ -6,13 +6,14 @@
 #include "widgets.hpp"
 
 namespace rk::ui {
-namespace {
 
 void leave_pin_pad(UiState& s) {
   s.staff.pin.clear();
   s.staff.message_key.clear();
   s.screen = s.staff.return_to;
 }
+
+namespace {
 
 void try_pin(UiState& s) {
   const StaffLock::Result r = s.staff.lock.try_pin(s.config->staff_pin_hash, s.staff.pin, s.now);
@@ -58,12 +59,12 @@ void draw_staff_pin(UiState& s) {
   // The digits typed so far, as dots.
   std::string dots;
   for (std::size_t i = 0; i < s.staff.pin.size(); ++i) dots += "\xE2\x97\x8F ";  // "● "
-  column_text(s, dots.empty() ? std::string(" ") : dots, s.fonts.title);
+  column_text(s, dots.empty() ? std::string(" ") : dots, s.fonts.heading);
   space(0.4f);
 
   const float g = gap();
   const float w = std::min((s.column_width - 2.0f * g) / 3.0f, 6.0f * Em());
-  const float h = primary_height();
+  const float h = target_height();
   const float left = ImGui::GetCursorPosX() + (s.column_width - (3.0f * w + 2.0f * g)) * 0.5f;
   const char* const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"};
   for (int i = 0; i < 12; ++i) {
@@ -86,9 +87,6 @@ void draw_staff_pin(UiState& s) {
       }
     }
   }
-  space(0.6f);
-  ImGui::SetCursorPosX(left);
-  if (big_button(s, "staff.pin.cancel", s.word("staff_pin_cancel"), ImVec2(3.0f * w + 2.0f * g, h))) leave_pin_pad(s);
 }
 
 void draw_staff(UiState& s) {

@@ -35,5 +35,7 @@ void draw_staff(UiState& s);
 void finish_session(UiState& s);
 /// Opens the staff PIN pad (from the hidden gesture).
 void open_staff_pin(UiState& s);
+/// Leaves the PIN pad for the screen it was opened from.
+void leave_pin_pad(UiState& s);
 
 }  // namespace rk::ui

@@ -137,7 +137,9 @@ bool Harness::scroll_into_view(const std::string& id) {
     if (const ui::WidgetInfo* w = find(id); w && w->h >= ui::Em()) return true;
     drag(tries < 20 ? -step : step);
   }
-  return find(id) != nullptr;
+  if (find(id) != nullptr) return true;
+  for (const auto& w : ui_->widgets()) MESSAGE("not found: " << id << "; on screen: " << w.id << " " << w.x << "," << w.y << " " << w.w << "x" << w.h);
+  return false;
 }
 
 }  // namespace rk::test
