@@ -2,6 +2,8 @@
 // with the documented defaults filled in.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "loader_pipes.hpp"
@@ -269,4 +271,26 @@ TEST_CASE("did you mean") {
   CHECK_FALSE(rk::closest_match("zzzzzz", keys).has_value());
   CHECK(rk::did_you_mean("kidn", keys) == " Did you mean 'kind'?");
   CHECK(rk::did_you_mean(std::string(10000, 'a'), keys).empty());
+}
+
+TEST_CASE("the complete example in questionnaires/README.md is valid") {
+  std::ifstream in(std::string(RK_SOURCE_DIR) + "/questionnaires/README.md", std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const std::string readme = bytes.str();
+  const auto section = readme.find("## A complete example");
+  REQUIRE(section != std::string::npos);
+  const std::string fence = "```toml\n";
+  const auto begin = readme.find(fence, section);
+  REQUIRE(begin != std::string::npos);
+  const auto end = readme.find("```\n", begin + fence.size());
+  REQUIRE(end != std::string::npos);
+  const std::string example = readme.substr(begin + fence.size(), end - begin - fence.size());
+  const rk::LoadResult result = rk::load_questionnaire_text(example, "README example");
+  for (const auto& d : result.errors) MESSAGE(d.format());
+  REQUIRE(result.ok());
+  CHECK(result.questionnaire->id == "short-check-in");
+  CHECK(result.questionnaire->pages.size() == 4);
+  CHECK(result.questionnaire->find_item("talk_someone")->options.size() == 2);
+  CHECK(result.questionnaire->find_item("first_name")->effective_summary() == rk::SummarySection::Name);
 }
