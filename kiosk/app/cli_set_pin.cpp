@@ -35,7 +35,7 @@ volatile std::sig_atomic_t g_echo_off = 0;
 
 extern "C" void restore_terminal_and_exit(int signal_number) {
   if (g_echo_off) tcsetattr(STDIN_FILENO, TCSANOW, &g_saved_terminal);
-  (void)write(STDERR_FILENO, "\n", 1);
+  [[maybe_unused]] const ssize_t written = write(STDERR_FILENO, "\n", 1);  // best effort in a signal handler
   _exit(128 + signal_number);
 }
 
