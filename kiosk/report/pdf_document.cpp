@@ -4,7 +4,10 @@
 
 // libharu's internal object API (installed with libhpdf-dev), used only to replace one stream.
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
 #include "text_layout.hpp"
 
@@ -60,6 +63,47 @@ std::string identity_to_unicode_cmap() {
 }
 
 }  // namespace
+
+// libharu 2.3 describes every one of the font's characters in each UTF-8 font: a /W width array
+// (about 24 KB, uncompressed) and a 128 KB CIDToGIDMap. Only the characters actually drawn need
+// them, which keeps the sample summary well under 150 KB.
+bool PdfDocument::trim_to_used(HPDF_Font font, const std::vector<bool>& used) {
+  if (!font || failed()) return false;
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  if (!attr || !attr->descendant_font || !attr->fontdef || !attr->map_stream) return false;
+  HPDF_Dict cid_font = attr->descendant_font;
+
+  HPDF_Array widths = HPDF_Array_New(font->mmgr);
+  if (!widths) return false;
+  size_t last_used = 0;
+  for (size_t cp = 1; cp < used.size();) {
+    if (!used[cp]) {
+      ++cp;
+      continue;
+    }
+    // One run of consecutive characters: [first [w1 w2 ...]].
+    HPDF_Array run = HPDF_Array_New(font->mmgr);
+    if (!run) return false;
+    HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(cp));
+    for (; cp < used.size() && used[cp]; ++cp) {
+      HPDF_Array_AddNumber(run, HPDF_TTFontDef_GetCharWidth(attr->fontdef, static_cast<HPDF_UINT16>(cp)));
+      last_used = cp;
+    }
+    HPDF_Array_Add(widths, run);
+  }
+  if (HPDF_Dict_Add(cid_font, "W", widths) != HPDF_OK) return false;
+
+  // CIDToGIDMap: two bytes per character code up to the last one drawn.
+  std::vector<HPDF_BYTE> map((last_used + 1) * 2, 0);
+  for (size_t cp = 1; cp <= last_used; ++cp) {
+    if (!used[cp]) continue;
+    const HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(cp));
+    map[cp * 2] = static_cast<HPDF_BYTE>(gid >> 8);
+    map[cp * 2 + 1] = static_cast<HPDF_BYTE>(gid & 0xFF);
+  }
+  HPDF_MemStream_FreeData(attr->map_stream->stream);
+  return HPDF_Stream_Write(attr->map_stream->stream, map.data(), static_cast<HPDF_UINT>(map.size())) == HPDF_OK;
+}
 
 bool PdfDocument::fix_to_unicode(HPDF_Font font) {
   if (!font || failed()) return false;
@@ -172,6 +216,10 @@ void PdfDocument::draw(const std::vector<LaidOutPage>& pages, float width, float
         }
         HPDF_Page_SetGrayFill(page, t->style.gray);
         HPDF_Page_TextOut(page, t->x, height - t->baseline, t->text.c_str());
+        auto& used = t->style.bold && bold_ != regular_ ? used_bold_ : used_regular_;
+        for (char32_t cp : decode_utf8(t->text)) {
+          if (cp < used.size()) used[cp] = true;
+        }
       } else if (const auto* l = std::get_if<LineOp>(&op)) {
         end_text();
         HPDF_Page_SetLineWidth(page, l->width);
@@ -218,6 +266,8 @@ void PdfDocument::draw(const std::vector<LaidOutPage>& pages, float width, float
 std::vector<unsigned char> PdfDocument::save() {
   std::vector<unsigned char> bytes;
   if (failed()) return bytes;
+  trim_to_used(regular_, used_regular_);
+  if (bold_ != regular_) trim_to_used(bold_, used_bold_);
   if (HPDF_SaveToStream(doc_) != HPDF_OK || failed()) {
     fail("cannot write the PDF");
     return bytes;

@@ -41,6 +41,7 @@ class PdfDocument {
 
  private:
   bool fix_to_unicode(HPDF_Font font);
+  bool trim_to_used(HPDF_Font font, const std::vector<bool>& used);
   static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data);
 
   HPDF_Doc doc_ = nullptr;
@@ -48,6 +49,8 @@ class PdfDocument {
   HPDF_Font bold_ = nullptr;
   std::unordered_map<char32_t, float> regular_advances_;
   std::unordered_map<char32_t, float> bold_advances_;
+  std::vector<bool> used_regular_ = std::vector<bool>(0x10000, false);  ///< BMP characters drawn
+  std::vector<bool> used_bold_ = std::vector<bool>(0x10000, false);
   std::string error_;
 };
 
