@@ -4,6 +4,8 @@
 // It reports through the pipe whose write end is in $RK_BENCH_PROBE_FD:
 //   "first <monotonic ns>\n"  as soon as the first frame is presented (time to first frame),
 //   "frame <i> <monotonic ns> <thread cpu ns> <process cpu ns>\n" for every frame, at exit,
+//   "mark <name> <monotonic ns>\n" for start-up steps: "loaded" (this library's constructor, before
+//   main), and the return of SDL_Init, SDL_CreateWindow and SDL_GL_CreateContext,
 //   "end\n".
 // Without $RK_BENCH_PROBE_FD it only forwards the call. The app offers no frame-timing hook of its
 // own; this keeps the measured binary exactly the one that ships.
@@ -53,17 +55,25 @@ void write_all(int fd, const char* data, std::size_t size) {
   }
 }
 
-using SwapFunction = void (*)(void*);
-
-SwapFunction real_swap() {
-  static SwapFunction function = [] {
-    void* symbol = dlsym(RTLD_NEXT, "SDL_GL_SwapWindow");
-    SwapFunction f = nullptr;
-    std::memcpy(&f, &symbol, sizeof f);
-    return f;
-  }();
-  return function;
+/// The next definition of `name` (the real SDL function), as a function pointer of type F.
+template <typename F>
+F next_symbol(const char* name) {
+  void* symbol = dlsym(RTLD_NEXT, name);
+  F f = nullptr;
+  std::memcpy(&f, &symbol, sizeof f);
+  return f;
 }
+
+void mark(const char* name) {
+  const long long now = clock_ns(CLOCK_MONOTONIC);
+  const int fd = report_fd();
+  if (fd < 0) return;
+  char line[96];
+  const int n = std::snprintf(line, sizeof line, "mark %s %lld\n", name, now);
+  write_all(fd, line, static_cast<std::size_t>(n));
+}
+
+__attribute__((constructor)) void report_loaded() { mark("loaded"); }
 
 __attribute__((destructor)) void report_frames() {
   const int fd = report_fd();
@@ -80,8 +90,31 @@ __attribute__((destructor)) void report_frames() {
 
 }  // namespace
 
+extern "C" __attribute__((visibility("default"))) int SDL_Init(unsigned int flags) {
+  static const auto real = next_symbol<int (*)(unsigned int)>("SDL_Init");
+  const int result = real(flags);
+  mark("sdl_init");
+  return result;
+}
+
+extern "C" __attribute__((visibility("default"))) void* SDL_CreateWindow(const char* title, int x, int y, int w,
+                                                                          int h, unsigned int flags) {
+  static const auto real = next_symbol<void* (*)(const char*, int, int, int, int, unsigned int)>("SDL_CreateWindow");
+  void* result = real(title, x, y, w, h, flags);
+  mark("window");
+  return result;
+}
+
+extern "C" __attribute__((visibility("default"))) void* SDL_GL_CreateContext(void* window) {
+  static const auto real = next_symbol<void* (*)(void*)>("SDL_GL_CreateContext");
+  void* result = real(window);
+  mark("gl_context");
+  return result;
+}
+
 extern "C" __attribute__((visibility("default"))) void SDL_GL_SwapWindow(void* window) {
-  real_swap()(window);
+  static const auto real = next_symbol<void (*)(void*)>("SDL_GL_SwapWindow");
+  real(window);
   const long long now = clock_ns(CLOCK_MONOTONIC);
   const int fd = report_fd();
   if (fd < 0) return;

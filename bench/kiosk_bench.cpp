@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -98,6 +99,8 @@ class Kiosk {
   [[nodiscard]] long long start_ns() const { return start_ns_; }
   [[nodiscard]] long long first_frame_ns() const { return first_frame_ns_; }
   [[nodiscard]] const std::vector<Frame>& frames() const { return frames_; }
+  /// Start-up marks from the probe ("loaded", "sdl_init", "window", "gl_context"): monotonic ns.
+  [[nodiscard]] const std::map<std::string, long long>& marks() const { return marks_; }
   [[nodiscard]] bool report_complete() const { return ended_; }
 
   /// Reads what the probe sent, waiting up to `timeout_ms`. False once the pipe is closed.
@@ -179,6 +182,11 @@ class Kiosk {
       Frame f;
       in >> index >> f.monotonic_ns >> f.thread_cpu_ns >> f.process_cpu_ns;
       frames_.push_back(f);
+    } else if (kind == "mark") {
+      std::string name;
+      long long ns = 0;
+      in >> name >> ns;
+      marks_[name] = ns;
     } else if (kind == "end") {
       ended_ = true;
     }
@@ -190,6 +198,7 @@ class Kiosk {
   long long first_frame_ns_ = 0;
   std::string pending_;
   std::vector<Frame> frames_;
+  std::map<std::string, long long> marks_;
   bool eof_ = false;
   bool ended_ = false;
   bool reaped_ = false;
@@ -218,6 +227,16 @@ std::string log_path(const Options& options, int run) {
 int run_startup(const Options& options) {
   std::vector<double> first_frame_ms;
   std::vector<double> pss_mib;
+  // Where the time goes: consecutive steps between start-up marks.
+  const std::vector<std::pair<std::string, std::string>> steps = {
+      {"", "loaded"}, {"loaded", "sdl_init"}, {"sdl_init", "window"}, {"window", "gl_context"}, {"gl_context", "first"}};
+  const std::vector<std::string> step_names = {
+      "  of which: fork+exec+dynamic linking (to the probe's constructor)",
+      "  of which: main → SDL_Init returned (config, questionnaire, X connection)",
+      "  of which: SDL_CreateWindow",
+      "  of which: SDL_GL_CreateContext (Mesa llvmpipe)",
+      "  of which: GL context → first frame presented (ImGui, fonts, first UI frame)"};
+  std::vector<std::vector<double>> step_ms(steps.size());
   for (int run = 1; run <= options.runs; ++run) {
     const std::string log = log_path(options, run);
     Kiosk kiosk(options, {}, log);
@@ -229,8 +248,21 @@ int run_startup(const Options& options) {
     if (status != 0) return 1;
     first_frame_ms.push_back(ms);
     pss_mib.push_back(mib(pss));
+    auto marks = kiosk.marks();
+    marks[""] = kiosk.start_ns();
+    marks["first"] = kiosk.first_frame_ns();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      const auto from = marks.find(steps[i].first);
+      const auto to = marks.find(steps[i].second);
+      if (from != marks.end() && to != marks.end()) {
+        step_ms[i].push_back(static_cast<double>(to->second - from->second) / 1e6);
+      }
+    }
   }
   rk::bench::print_row("cold start to first frame (ms)", first_frame_ms, "< 150", "~730 (first paint)");
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    if (!step_ms[i].empty()) rk::bench::print_row(step_names[i] + " (ms)", step_ms[i], "-", "-");
+  }
   rk::bench::print_row("PSS on welcome after first frame (MiB)", pss_mib, "-", "-");
   return 0;
 }

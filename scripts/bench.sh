@@ -5,11 +5,13 @@
 # target and the browser-kiosk reference. Then the soak run (N sessions in one process), and the
 # same soak under AddressSanitizer/LeakSanitizer (build-bench-asan). See BENCHMARKS.md.
 #
-#   scripts/bench.sh [--soak N] [--runs N] [--asan-soak N | --no-asan] [--idle-seconds S]
-#                    [--render-iterations N] [--only startup,idle,session,render,soak,asan]
+#   scripts/bench.sh [--soak N] [--runs N] [--session-runs N] [--asan-soak N | --no-asan]
+#                    [--idle-seconds S] [--render-iterations N]
+#                    [--only startup,idle,session,render,soak,asan]
 #
 #   --soak N              sessions in the soak run (default 1000)
 #   --runs N              kiosk runs per figure: start-up, idle, session (default 5)
+#   --session-runs N      replayed sessions only (default: same as --runs; each takes 1-2 min)
 #   --asan-soak N         sessions in the ASan/LSan soak (default: same as --soak)
 #   --no-asan             skip the sanitizer build and soak
 #   --idle-seconds S      length of each idle measurement (default 30)
@@ -24,6 +26,7 @@ ROOT=$PWD
 SOAK=1000
 RUNS=5
 ASAN_SOAK=""
+SESSION_RUNS=""
 ASAN=1
 IDLE_SECONDS=30
 RENDER_ITERATIONS=50
@@ -32,16 +35,18 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --soak) SOAK=$2; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
+    --session-runs) SESSION_RUNS=$2; shift 2 ;;
     --asan-soak) ASAN_SOAK=$2; shift 2 ;;
     --no-asan) ASAN=0; shift ;;
     --idle-seconds) IDLE_SECONDS=$2; shift 2 ;;
     --render-iterations) RENDER_ITERATIONS=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
 [[ -n "$ASAN_SOAK" ]] || ASAN_SOAK=$SOAK
+[[ -n "$SESSION_RUNS" ]] || SESSION_RUNS=$RUNS
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 
 BUILD=$ROOT/build-bench
@@ -79,7 +84,7 @@ echo "== Readiness Kiosk benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r)"
 echo "Mesa: $(dpkg-query -W -f='${Version}' libgl1-mesa-dri 2>/dev/null || echo '?') (llvmpipe, LIBGL_ALWAYS_SOFTWARE=1); SDL2 $(dpkg-query -W -f='${Version}' libsdl2-2.0-0 2>/dev/null || echo '?')"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other builds share this machine)"
-echo "command: scripts/bench.sh --soak $SOAK --runs $RUNS --asan-soak $ASAN_SOAK$([[ $ASAN == 1 ]] || echo ' --no-asan') --idle-seconds $IDLE_SECONDS --only $ONLY"
+echo "command: scripts/bench.sh --soak $SOAK --runs $RUNS --session-runs $SESSION_RUNS --asan-soak $ASAN_SOAK$([[ $ASAN == 1 ]] || echo ' --no-asan') --idle-seconds $IDLE_SECONDS --only $ONLY"
 echo
 
 echo "== Building Release in $BUILD"
@@ -129,11 +134,11 @@ EOF
     part idle "${KIOSK_RUN[@]}" --mode idle --idle-seconds "$IDLE_SECONDS" "${KIOSK_ARGS[@]}"
   fi
   if wants session; then
-    echo "== A whole session by replayed taps ($RUNS runs)"
-    part session "${KIOSK_RUN[@]}" --mode session --replay "$ROOT/bench/session.replay" --also-pid "$XVFB_PID" \
+    echo "== A whole session by replayed taps ($SESSION_RUNS runs)"
+    part session "${KIOSK_RUN[@]}" --runs "$SESSION_RUNS" --mode session --replay "$ROOT/bench/session.replay" --also-pid "$XVFB_PID" \
       "${KIOSK_ARGS[@]}"
     saved=$(find "$WORK/summaries" -name 'summary-*.pdf' | wc -l)
-    echo "summaries saved by the replayed sessions: $saved (expected $RUNS)"
+    echo "summaries saved by the replayed sessions: $saved (expected $SESSION_RUNS)"
   fi
   kill "$XVFB_PID" 2>/dev/null || true
   wait "$XVFB_PID" 2>/dev/null || true
