@@ -94,7 +94,8 @@ std::vector<std::string> sample_picks(const Item& item, bool want_flag) {
     if (item.kind == ItemKind::YesNo) picks.push_back("yes");
     return picks;
   }
-  const int most = std::max(1, std::min({item.effective_max_picks(), 3, static_cast<int>(item.options.size())}));
+  const int most =
+      std::max(1, std::min({item.effective_max_picks(), 3, static_cast<int>(item.options.size())}));
   const auto flagged = std::find_if(item.options.begin(), item.options.end(),
                                     [](const Option& option) { return option.flag.has_value(); });
   if (want_flag && flagged != item.options.end()) picks.push_back(flagged->id);

@@ -83,9 +83,12 @@ std::vector<const Item*> Session::missing_required() const {
   std::vector<const Item*> missing;
   if (stage_ != Stage::Page) return missing;
   for (const Item* shown : visible_items()) {
-    if (!shown->required || shown->kind == ItemKind::Info) continue;
+    if (shown->kind == ItemKind::Info) continue;
     const Answer* given = answer(shown->id);
-    if (given == nullptr || !given->given()) missing.push_back(shown);
+    const bool unanswered = given == nullptr || !given->given();
+    const bool short_of_picks =
+        given != nullptr && !given->picks.empty() && static_cast<int>(given->picks.size()) < shown->min_picks;
+    if ((shown->required && unanswered) || short_of_picks) missing.push_back(shown);
   }
   return missing;
 }
@@ -103,9 +106,6 @@ std::vector<const Item*> Session::too_few_picks() const {
 bool Session::next() {
   if (stage_ != Stage::Page) return false;
   if (!missing_required().empty()) return false;
-  for (const Item* it : too_few_picks()) {
-    if (page_of(it->id) == page_) return false;
-  }
   if (return_to_review_) {
     return_to_review_ = false;
     stage_ = Stage::Review;

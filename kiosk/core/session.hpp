@@ -53,7 +53,8 @@ class Session {
   };
   [[nodiscard]] Progress progress() const;
 
-  /// Required visible items on the current page that have no answer.
+  /// Required visible items on the current page that have no answer, and visible items on it with
+  /// some picks but fewer than their min_picks: exactly what next() waits for (empty when it won't).
   [[nodiscard]] std::vector<const Item*> missing_required() const;
 
   /// To the next visible page, or to Review after the last one (or straight back to Review after
@@ -104,8 +105,8 @@ class Session {
   /// Forgets everything (answers overwritten before release) and returns to Welcome.
   void wipe();
 
-  /// Visible items anywhere in the questionnaire with fewer picks than their min_picks (but some):
-  /// next() refuses while one is on the current page. For the UI's message.
+  /// Visible items anywhere in the questionnaire with some picks but fewer than their min_picks
+  /// (those on the current page are also in missing_required()).
   [[nodiscard]] std::vector<const Item*> too_few_picks() const;
   /// The item with this id in this session's questionnaire, or nullptr.
   [[nodiscard]] const Item* item(std::string_view item_id) const;

@@ -43,7 +43,8 @@ bool picks_fit(const Item& it, const std::vector<std::string>& picks) {
   const std::set<std::string> distinct(picks.begin(), picks.end());
   if (distinct.size() != picks.size()) return false;
   if (static_cast<long long>(picks.size()) > static_cast<long long>(it.effective_max_picks())) return false;
-  return std::all_of(picks.begin(), picks.end(), [&](const std::string& id) { return option_exists(it, id); });
+  return std::all_of(picks.begin(), picks.end(),
+                     [&](const std::string& id) { return option_exists(it, id); });
 }
 
 bool text_fits(const Item& it, const std::string& text) {
@@ -140,7 +141,9 @@ void Session::set_left_off(const std::string& item_id, bool leave_off) {
   }
 }
 
-bool Session::left_off(const std::string& item_id) const { return left_off_.count(item_id) > 0; }
+bool Session::left_off(const std::string& item_id) const {
+  return left_off_.count(item_id) > 0;
+}
 
 void Session::wipe() {
   for (auto& [id, given] : answers_) scrub(given);

@@ -67,7 +67,9 @@ bool Session::item_visible_at(const Item& it, int depth) const {
          conditions_hold(it.show_if, depth);
 }
 
-bool Session::item_visible(const Item& it) const { return item_visible_at(it, 0); }
+bool Session::item_visible(const Item& it) const {
+  return item_visible_at(it, 0);
+}
 
 bool Session::page_visible_at(int index, int depth) const {
   if (index < 0 || static_cast<std::size_t>(index) >= questionnaire_->pages.size()) return false;
@@ -77,7 +79,9 @@ bool Session::page_visible_at(int index, int depth) const {
                      [&](const Item& it) { return conditions_hold(it.show_if, depth); });
 }
 
-bool Session::page_visible(int index) const { return page_visible_at(index, 0); }
+bool Session::page_visible(int index) const {
+  return page_visible_at(index, 0);
+}
 
 const Answer* Session::reportable_answer(const Item& it) const {
   if (it.kind == ItemKind::Info || left_off(it.id) || !item_visible(it)) return nullptr;

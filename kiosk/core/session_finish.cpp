@@ -7,7 +7,9 @@
 namespace rk {
 namespace {
 
-bool more_urgent(Severity a, Severity b) { return static_cast<int>(a) > static_cast<int>(b); }
+bool more_urgent(Severity a, Severity b) {
+  return static_cast<int>(a) > static_cast<int>(b);
+}
 
 /// The flags one answer raises, each with the part of the answer that raised it.
 template <typename Visit>
@@ -42,8 +44,7 @@ std::vector<Flag> Session::raised_flags() const {
 }
 
 Summary Session::finish(Clock::time_point now, const std::string& summary_language) {
-  const std::string language =
-      questionnaire_->has_language(summary_language) ? summary_language : language_;
+  const std::string language = questionnaire_->has_language(summary_language) ? summary_language : language_;
   const std::string& fallback = questionnaire_->default_language;
   const auto prompt_of = [&](const Item& it) {
     return resolve_text(it.summary_label.empty() ? it.text : it.summary_label, language, true);
@@ -85,7 +86,8 @@ Summary Session::finish(Clock::time_point now, const std::string& summary_langua
         raised.severity = flag.severity;
         raised.text = flag.summary.in(language, fallback);
         raised.prompt = prompt;
-        raised.answer = pick != nullptr ? option_label(it, *pick, language) : std::to_string(value.value_or(0));
+        raised.answer =
+            pick != nullptr ? option_label(it, *pick, language) : std::to_string(value.value_or(0));
         summary.flags.push_back(std::move(raised));
       });
 
@@ -126,7 +128,8 @@ Summary Session::finish(Clock::time_point now, const std::string& summary_langua
           } else {
             for (const auto& pick : given->picks) picks.labels.push_back(option_label(it, pick, language));
           }
-          (section == SummarySection::Strengths ? summary.strengths : summary.values).push_back(std::move(picks));
+          (section == SummarySection::Strengths ? summary.strengths : summary.values)
+              .push_back(std::move(picks));
           break;
         }
         case SummarySection::Hope:

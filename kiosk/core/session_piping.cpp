@@ -27,7 +27,8 @@ std::string built_in_yes_no(const std::string& option_id, const std::string& lan
 
 }  // namespace
 
-std::string Session::option_label(const Item& it, const std::string& option_id, const std::string& language) const {
+std::string Session::option_label(const Item& it, const std::string& option_id,
+                                  const std::string& language) const {
   if (const Option* option = it.find_option(option_id)) {
     const std::string& label = option->label.in(language, questionnaire_->default_language);
     return label.empty() ? option_id : label;
@@ -75,8 +76,8 @@ std::string Session::resolve_text(const Text& text, const std::string& language,
       out.append(source, open, close - open + 1);  // not a pipe: keep the braces as written
     } else {
       const Answer* given = answer(id);
-      const bool usable = given != nullptr && given->given() && item_visible(*piped) &&
-                          !(for_summary && left_off(id));
+      const bool usable =
+          given != nullptr && given->given() && item_visible(*piped) && !(for_summary && left_off(id));
       out += usable ? answer_text_in(*piped, *given, language) : kNoAnswer;
     }
     i = close + 1;
@@ -85,7 +86,9 @@ std::string Session::resolve_text(const Text& text, const std::string& language,
   return out;
 }
 
-std::string Session::resolve(const Text& text) const { return resolve_text(text, language_, false); }
+std::string Session::resolve(const Text& text) const {
+  return resolve_text(text, language_, false);
+}
 
 std::string Session::resolve_in(const Text& text, const std::string& language) const {
   return resolve_text(text, language, false);

@@ -30,9 +30,9 @@ std::size_t sequence_length(std::string_view text, std::size_t i) {
     if ((next & 0xC0u) != 0x80u) return 0;
     code_point = (code_point << 6) | (next & 0x3Fu);
   }
-  if (length == 3 && code_point < 0x800) return 0;                           // overlong
+  if (length == 3 && code_point < 0x800) return 0;                               // overlong
   if (length == 4 && (code_point < 0x10000 || code_point > 0x10FFFF)) return 0;  // overlong / too big
-  if (code_point >= 0xD800 && code_point <= 0xDFFF) return 0;                // surrogate
+  if (code_point >= 0xD800 && code_point <= 0xDFFF) return 0;                    // surrogate
   return length;
 }
 

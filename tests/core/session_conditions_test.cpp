@@ -60,8 +60,8 @@ TEST_CASE("Equals on multiple picks means the picks include the value") {
 }
 
 TEST_CASE("Equals on a ruler number and on free text") {
-  const auto q = with_probes({{when("importance", ConditionOp::Equals, {"5"})},
-                              {when("talk", ConditionOp::Equals, {"money"})}});
+  const auto q = with_probes(
+      {{when("importance", ConditionOp::Equals, {"5"})}, {when("talk", ConditionOp::Equals, {"money"})}});
   Session s(q);
   s.start("en", kStart);
   s.set_answer("importance", Answer::number(5));
@@ -111,8 +111,8 @@ TEST_CASE("AtLeast and AtMost on a ruler, boundaries included") {
 }
 
 TEST_CASE("AtLeast / AtMost never match a choice or text answer") {
-  const auto q = with_probes({{when("focus", ConditionOp::AtLeast, {}, 0)},
-                              {when("talk", ConditionOp::AtMost, {}, 100)}});
+  const auto q = with_probes(
+      {{when("focus", ConditionOp::AtLeast, {}, 0)}, {when("talk", ConditionOp::AtMost, {}, 100)}});
   Session s(q);
   s.start("en", kStart);
   s.set_answer("focus", Answer::pick("work"));
@@ -133,8 +133,8 @@ TEST_CASE("Answered holds for any answer and stops holding when cleared") {
 }
 
 TEST_CASE("all conditions of a list must hold") {
-  const auto q = with_probes({{when("focus", ConditionOp::Equals, {"work"}),
-                               when("importance", ConditionOp::AtLeast, {}, 5)}});
+  const auto q = with_probes(
+      {{when("focus", ConditionOp::Equals, {"work"}), when("importance", ConditionOp::AtLeast, {}, 5)}});
   Session s(q);
   s.start("en", kStart);
   s.set_answer("focus", Answer::pick("work"));
@@ -146,8 +146,8 @@ TEST_CASE("all conditions of a list must hold") {
 }
 
 TEST_CASE("a condition on a hidden item does not hold, even though its answer is kept") {
-  const auto q = with_probes({{when("focus_other", ConditionOp::Answered)},
-                              {when("talk_detail", ConditionOp::Answered)}});
+  const auto q = with_probes(
+      {{when("focus_other", ConditionOp::Answered)}, {when("talk_detail", ConditionOp::Answered)}});
   Session s(q);
   s.start("en", kStart);
   s.set_answer("focus", Answer::pick("other"));

@@ -18,8 +18,8 @@ const Session::Clock::time_point kStart = Session::Clock::time_point{} + std::ch
 const Session::Clock::time_point kEnd = kStart + std::chrono::minutes(3) + std::chrono::seconds(30);
 
 rk::Questionnaire load_default() {
-  const rk::LoadResult loaded =
-      rk::load_questionnaire_file(std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml");
+  const rk::LoadResult loaded = rk::load_questionnaire_file(std::string(RK_SOURCE_DIR) +
+                                                            "/questionnaires/readiness-and-strengths.toml");
   for (const auto& error : loaded.errors) MESSAGE(error.format());
   REQUIRE(loaded.ok());
   return *loaded.questionnaire;
@@ -155,7 +155,8 @@ void check_common(const Summary& s, const PatientWords& w) {
   REQUIRE(s.rulers.size() == 3);
   CHECK(s.rulers[0].item_id == "importance");
   CHECK(s.rulers[0].value == 7);
-  REQUIRE(ids_of(s.rulers[0].follow_ups) == std::vector<std::string>{"importance_not_lower", "importance_up_one"});
+  REQUIRE(ids_of(s.rulers[0].follow_ups) ==
+          std::vector<std::string>{"importance_not_lower", "importance_up_one"});
   CHECK(s.rulers[0].follow_ups[0].answer == w.importance_why);
   CHECK(s.rulers[1].item_id == "confidence");
   CHECK(s.rulers[1].value == 4);
@@ -217,7 +218,8 @@ TEST_CASE("the default questionnaire, walked in Spanish, gives the summary in Sp
   CHECK(s.rulers[0].prompt == "Importancia de un cambio");
   CHECK(s.rulers[0].min_label == "Nada importante");
   CHECK(s.rulers[1].follow_ups[0].prompt == "Por qué no más bajo");
-  CHECK(s.strengths[0].labels == std::vector<std::string>{"Decidido o decidida", "Buen sentido del humor", "Leal"});
+  CHECK(s.strengths[0].labels ==
+        std::vector<std::string>{"Decidido o decidida", "Buen sentido del humor", "Leal"});
   CHECK(s.values[0].labels == std::vector<std::string>{"Familia", "Salud", "Honestidad"});
   CHECK(s.patient_name == "Begoña");
 }

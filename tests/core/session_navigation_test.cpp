@@ -12,7 +12,9 @@ using Stage = rk::Session::Stage;
 namespace {
 const Session::Clock::time_point kStart = Session::Clock::time_point{} + std::chrono::hours(500000);
 
-std::string page_id(const Session& s) { return s.page().id; }
+std::string page_id(const Session& s) {
+  return s.page().id;
+}
 }  // namespace
 
 TEST_CASE("a new session waits on Welcome in the default language with nothing to wipe") {
@@ -243,11 +245,16 @@ TEST_CASE("next refuses while a multiple choice has some picks but fewer than mi
   s.start("en", kStart);
   for (int i = 0; i < 3; ++i) s.next();
   REQUIRE(page_id(s) == "cards");
+  CHECK(s.missing_required().empty());
   REQUIRE(s.toggle_pick("strengths", "kind"));
   REQUIRE(s.too_few_picks().size() == 1);
+  // the UI explains a refused next() from missing_required(), so the item is listed there too
+  REQUIRE(s.missing_required().size() == 1);
+  CHECK(s.missing_required().front()->id == "strengths");
   CHECK_FALSE(s.next());
   REQUIRE(s.toggle_pick("strengths", "brave"));
   CHECK(s.too_few_picks().empty());
+  CHECK(s.missing_required().empty());
   CHECK(s.next());
   s.back();
   s.clear_answer("strengths");  // none at all is fine: every item is optional

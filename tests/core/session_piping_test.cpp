@@ -45,7 +45,8 @@ TEST_CASE("a free-text pipe becomes the patient's words verbatim") {
   s.start("es", kStart);
   s.set_answer("focus", Answer::pick("other"));
   s.set_answer("focus_other", Answer::free_text("mi {salud}"));
-  CHECK(s.resolve(tr("", "Sobre {focus_other}:")) == "Sobre mi {salud}:");  // braces inside answers are not re-read
+  CHECK(s.resolve(tr("", "Sobre {focus_other}:")) ==
+        "Sobre mi {salud}:");  // braces inside answers are not re-read
 }
 
 TEST_CASE("an unanswered or hidden pipe becomes an em dash") {

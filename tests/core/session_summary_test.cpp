@@ -18,8 +18,8 @@ const Session::Clock::time_point kEnd = kStart + std::chrono::minutes(4) + std::
 
 /// Every string the summary holds, to prove what is *not* in it.
 std::vector<std::string> all_strings(const Summary& s) {
-  std::vector<std::string> out{s.questionnaire_id, s.questionnaire_title, s.questionnaire_version, s.language,
-                               s.kiosk_name, s.patient_name};
+  std::vector<std::string> out{s.questionnaire_id, s.questionnaire_title, s.questionnaire_version,
+                               s.language,         s.kiosk_name,          s.patient_name};
   for (const auto& f : s.flags) out.insert(out.end(), {f.text, f.prompt, f.answer});
   for (const auto* list : {&s.safety, &s.talk_about, &s.hope, &s.notes}) {
     for (const auto& e : *list) out.insert(out.end(), {e.item_id, e.prompt, e.answer});
@@ -65,7 +65,8 @@ void answer_everything(Session& s) {
   REQUIRE(s.set_answer("hidden_note", Answer::free_text("SECRET-NONE-SECTION")));
 }
 
-Summary full_summary(const rk::Questionnaire& q, const std::string& language, const std::string& summary_language) {
+Summary full_summary(const rk::Questionnaire& q, const std::string& language,
+                     const std::string& summary_language) {
   Session s(q);
   s.start(language, kStart);
   answer_everything(s);
@@ -155,8 +156,9 @@ TEST_CASE("summary sections hold the right entries, in file order") {
 
   CHECK(s.skipped.empty());
   // the Values Card Sort credit appears once although two items carry it
-  CHECK(s.attributions == std::vector<std::string>{"Personal Values Card Sort (Miller et al., 2001), public domain.",
-                                                    "Only when shown"});
+  CHECK(s.attributions ==
+        std::vector<std::string>{"Personal Values Card Sort (Miller et al., 2001), public domain.",
+                                 "Only when shown"});
 }
 
 TEST_CASE("hidden answers and summary = none never reach the summary") {
@@ -231,11 +233,11 @@ TEST_CASE("skipped lists visible unanswered questions by their summary prompt") 
   const Summary summary = s.finish(kEnd);
   // focus answered; hidden_note (summary none), intro (info), confidence and low (hidden),
   // focus_other (hidden), the safety page (hidden) are not listed.
-  CHECK(summary.skipped == std::vector<std::string>{
-                               "What would you like to talk about today?", "Importance of Work",
-                               "Pick up to three strengths.", "What matters to you?",
-                               "Would you like to talk to someone today?", "Anything else going on?",
-                               "What went well lately?", "First name or initials"});
+  CHECK(summary.skipped ==
+        std::vector<std::string>{"What would you like to talk about today?", "Importance of Work",
+                                 "Pick up to three strengths.", "What matters to you?",
+                                 "Would you like to talk to someone today?", "Anything else going on?",
+                                 "What went well lately?", "First name or initials"});
   CHECK(summary.rulers.empty());
   CHECK(summary.patient_name.empty());
   CHECK(summary.flags.empty());
@@ -271,7 +273,7 @@ TEST_CASE("left-off answers appear only under skipped, raise no flag and are not
   // the low page shows again (importance 1), so its earlier answer is reported
   CHECK(mentions(summary, "SECRET-HIDDEN-LOW"));
   for (const char* prompt : {"Importance of Something else", "Would you like to talk to someone today?",
-                                    "What would you like to talk about today?", "First name or initials"}) {
+                             "What would you like to talk about today?", "First name or initials"}) {
     CHECK(std::find(summary.skipped.begin(), summary.skipped.end(), prompt) != summary.skipped.end());
   }
   CHECK(summary.skipped.size() == 4);

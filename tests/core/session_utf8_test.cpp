@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "session_utf8.hpp"
+
+#include <doctest/doctest.h>
 
 TEST_CASE("utf8_length counts code points, not bytes") {
   CHECK(rk::utf8_length("") == 0u);
