@@ -19,6 +19,7 @@ test_pkgs=(
   xvfb xauth xdotool imagemagick qpdf poppler-utils
   cups cups-client cups-bsd cups-ipp-utils printer-driver-cups-pdf
   lintian dpkg-dev fakeroot systemd file
+  cage libegl-mesa0 libgl1-mesa-dri libpam-systemd dbus  # the .deb's run-time Depends, for the offline install test
   clang libclang-rt-14-dev
 )
 pkgs=("${run_pkgs[@]}")

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The .deb as CI checks it (issue 5): build it with CPack, lintian without errors, install it
+# with dpkg -i + apt-get -f install, check the installed layout, systemd-analyze verify the unit,
+# --check the shipped questionnaires from the installed paths (as the kiosk user too), set a PIN
+# in the installed config, then purge and check that nothing is left.
+# Usage: deb_package_test.sh BUILD_DIR. Needs root; exits 77 (skipped) without it.
+set -euo pipefail
+
+build_dir=$(cd "$1" && pwd)
+work="$build_dir/packaging-test"
+unit=/lib/systemd/system/readiness-kiosk.service
+failures=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+ok() { echo "ok: $*"; }
+expect_stat() {  # PATH "MODE OWNER:GROUP"
+  local got
+  got=$(stat -c '%a %U:%G' "$1" 2>/dev/null || echo missing)
+  [ "$got" = "$2" ] && ok "$1 is $2" || fail "$1 is $got, expected $2"
+}
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "SKIP: the packaging test installs and purges a package; run it as root" >&2
+  exit 77
+fi
+if dpkg-query -W -f='${Status}' readiness-kiosk 2>/dev/null | grep -q "installed"; then
+  echo "SKIP: readiness-kiosk is installed on this machine; this test would purge it" >&2
+  exit 77
+fi
+
+purge() { dpkg --purge readiness-kiosk >/dev/null 2>&1 || true; }
+trap purge EXIT
+
+# --- Build -------------------------------------------------------------------------------------
+rm -rf "$work"
+mkdir -p "$work"
+cpack -G DEB --config "$build_dir/CPackConfig.cmake" -B "$work" > "$work/cpack.log" 2>&1 || {
+  cat "$work/cpack.log" >&2
+  fail "cpack -G DEB"
+  exit 1
+}
+deb=$(ls "$work"/readiness-kiosk_*.deb)
+ok "built $(basename "$deb") ($(stat -c %s "$deb") bytes)"
+dpkg-deb -f "$deb" Depends
+
+# --- lintian: no errors (warnings are printed, not fatal) -------------------------------------
+if lintian --fail-on error --allow-root "$deb" > "$work/lintian.txt" 2>&1; then
+  ok "lintian: no errors ($(grep -c '^W:' "$work/lintian.txt" || true) warnings)"
+else
+  fail "lintian reports errors"
+fi
+cat "$work/lintian.txt"
+
+# --- Install --------------------------------------------------------------------------------
+export DEBIAN_FRONTEND=noninteractive
+dpkg -i "$deb" > "$work/dpkg.log" 2>&1 || echo "dpkg -i left dependencies to resolve; apt-get -f install follows"
+apt-get -f install -y -q > "$work/apt.log" 2>&1 || { cat "$work/dpkg.log" "$work/apt.log" >&2; fail "apt-get -f install"; }
+if [ "$(dpkg-query -W -f='${Status}' readiness-kiosk 2>/dev/null)" = "install ok installed" ]; then
+  ok "installed"
+else
+  cat "$work/dpkg.log" "$work/apt.log" >&2
+  fail "the package is not installed after dpkg -i + apt-get -f install"
+  exit 1
+fi
+
+# --- The installed layout ------------------------------------------------------------------
+[ -x /usr/bin/readiness-kiosk ] && ok "/usr/bin/readiness-kiosk" || fail "no /usr/bin/readiness-kiosk"
+ls /usr/share/readiness-kiosk/questionnaires/*.toml > /dev/null 2>&1 && ok "questionnaires installed" || fail "no questionnaires"
+[ -d /usr/share/readiness-kiosk/assets ] && ok "assets installed" || fail "no assets"
+[ -f /usr/share/doc/readiness-kiosk/README.md ] && ok "deployment guide installed" || fail "no README.md in /usr/share/doc"
+getent passwd readiness-kiosk > /dev/null && ok "system user readiness-kiosk" || fail "no user readiness-kiosk"
+[ "$(getent passwd readiness-kiosk | cut -d: -f7)" = /usr/sbin/nologin ] && ok "no login shell" || fail "the kiosk user has a login shell"
+expect_stat /var/lib/readiness-kiosk/summaries "700 readiness-kiosk:readiness-kiosk"
+expect_stat /etc/readiness-kiosk/kiosk.toml "640 root:readiness-kiosk"
+conffiles=$(dpkg-query -W -f='${Conffiles}' readiness-kiosk)
+for f in /etc/readiness-kiosk/kiosk.toml /etc/pam.d/readiness-kiosk; do
+  grep -q "$f" <<< "$conffiles" && ok "conffile $f" || fail "$f is not a conffile"
+done
+
+# --- The unit ------------------------------------------------------------------------------
+if systemd-analyze verify "$unit" > "$work/verify.txt" 2>&1; then
+  ok "systemd-analyze verify"
+else
+  fail "systemd-analyze verify"
+fi
+cat "$work/verify.txt"
+for setting in Type=notify WatchdogSec= NotifyAccess=all Restart=always NoNewPrivileges=yes ProtectSystem=strict \
+               ProtectHome=yes PrivateTmp=yes ReadWritePaths=/var/lib/readiness-kiosk/summaries LimitCORE=0; do
+  grep -q "^$setting" "$unit" && ok "unit has $setting" || fail "unit lacks $setting"
+done
+grep -q "^PrivateNetwork=yes" "$unit" && fail "PrivateNetwork=yes would cut the kiosk off from CUPS"
+systemd-analyze security --offline=yes "$unit" 2>/dev/null | tail -1 || true
+
+# --- --check from the installed paths, as root and as the kiosk user -----------------------
+if /usr/bin/readiness-kiosk --check /usr/share/readiness-kiosk/questionnaires/*.toml; then
+  ok "--check passes on the installed questionnaires"
+else
+  fail "--check on the installed questionnaires"
+fi
+if runuser -u readiness-kiosk -- /usr/bin/readiness-kiosk --check /usr/share/readiness-kiosk/questionnaires/*.toml > /dev/null; then
+  ok "--check passes as readiness-kiosk"
+else
+  fail "--check as the kiosk user"
+fi
+
+# --- --set-pin on the installed config keeps its mode and owner ----------------------------
+if printf '2580\n' | /usr/bin/readiness-kiosk --set-pin > "$work/set-pin.txt" 2>&1; then
+  ok "--set-pin on /etc/readiness-kiosk/kiosk.toml"
+else
+  cat "$work/set-pin.txt" >&2
+  fail "--set-pin"
+fi
+grep -q '^staff_pin_hash = "\$argon2id\$' /etc/readiness-kiosk/kiosk.toml && ok "staff_pin_hash written" || fail "no staff_pin_hash line"
+grep -q 2580 /etc/readiness-kiosk/kiosk.toml && fail "the PIN itself is in the config"
+expect_stat /etc/readiness-kiosk/kiosk.toml "640 root:readiness-kiosk"
+ls -A /etc/readiness-kiosk | grep -v '^kiosk.toml$' && fail "temp files left in /etc/readiness-kiosk"
+
+# --- Purge leaves the machine clean --------------------------------------------------------
+dpkg --purge readiness-kiosk > "$work/purge.log" 2>&1 || { cat "$work/purge.log" >&2; fail "dpkg --purge"; }
+trap - EXIT
+dpkg-query -W -f='${Status}' readiness-kiosk 2>/dev/null | grep -q installed && fail "still installed after purge"
+for p in /usr/bin/readiness-kiosk /usr/share/readiness-kiosk /etc/readiness-kiosk /var/lib/readiness-kiosk \
+         /var/log/readiness-kiosk "$unit" /etc/pam.d/readiness-kiosk; do
+  [ -e "$p" ] && fail "$p is left after purge"
+done
+getent passwd readiness-kiosk > /dev/null && fail "user readiness-kiosk is left after purge"
+getent group readiness-kiosk > /dev/null && fail "group readiness-kiosk is left after purge"
+[ "$failures" -eq 0 ] && ok "purged; nothing left"
+
+echo "packaging test: $failures failure(s)"
+[ "$failures" -eq 0 ]
