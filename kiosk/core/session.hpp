@@ -129,10 +129,13 @@ class Session {
   std::map<std::string, int, std::less<>> page_by_item_;
 
   [[nodiscard]] int page_of(std::string_view item_id) const;
-  [[nodiscard]] bool conditions_hold(const std::vector<Condition>& conditions, int depth) const;
-  [[nodiscard]] bool condition_holds(const Condition& condition, int depth) const;
-  [[nodiscard]] bool item_visible_at(const Item& item, int depth) const;
-  [[nodiscard]] bool page_visible_at(int index, int depth) const;
+  /// Memo of item visibility: the UI asks for every item every frame, and a chain of conditions
+  /// would otherwise be walked again and again. Cleared whenever an answer changes.
+  enum class Visibility : unsigned char { Working, Hidden, Shown };
+  mutable std::map<const Item*, Visibility> visibility_;
+
+  [[nodiscard]] bool conditions_hold(const std::vector<Condition>& conditions) const;
+  [[nodiscard]] bool condition_holds(const Condition& condition) const;
   [[nodiscard]] int next_visible_page(int from) const;
   [[nodiscard]] int previous_visible_page(int from) const;
   /// Visible, answered and not left off: what the summary and flags may use.

@@ -89,6 +89,7 @@ bool Session::set_answer(const std::string& item_id, Answer given) {
     scrub(given);
     return false;
   }
+  visibility_.clear();
   auto found = answers_.find(item_id);
   if (found == answers_.end()) {
     answers_.emplace(item_id, std::move(given));
@@ -109,6 +110,7 @@ void Session::forget_answer(const std::string& item_id) {
   if (found == answers_.end()) return;
   scrub(found->second);
   answers_.erase(found);
+  visibility_.clear();
 }
 
 const Answer* Session::answer(const std::string& item_id) const {
@@ -148,6 +150,7 @@ bool Session::left_off(const std::string& item_id) const {
 void Session::wipe() {
   for (auto& [id, given] : answers_) scrub(given);
   answers_.clear();
+  visibility_.clear();
   left_off_.clear();
   stage_ = Stage::Welcome;
   page_ = 0;

@@ -8,10 +8,6 @@
 namespace rk {
 namespace {
 
-/// Conditions name earlier items, so chains are short; the cap only guards against a cycle in a
-/// questionnaire built in code without the loader's checks.
-constexpr int kMaxConditionDepth = 64;
-
 bool picks_include(const Answer& answer, const std::string& value) {
   return std::find(answer.picks.begin(), answer.picks.end(), value) != answer.picks.end();
 }
@@ -33,9 +29,9 @@ bool answer_matches(const Answer& answer, const std::string& value) {
 
 }  // namespace
 
-bool Session::condition_holds(const Condition& condition, int depth) const {
+bool Session::condition_holds(const Condition& condition) const {
   const Item* target = item(condition.item);
-  if (target == nullptr || !item_visible_at(*target, depth + 1)) return false;
+  if (target == nullptr || !item_visible(*target)) return false;
   const Answer* given = answer(condition.item);
   if (given == nullptr || !given->given()) return false;
   switch (condition.op) {
@@ -54,33 +50,31 @@ bool Session::condition_holds(const Condition& condition, int depth) const {
   return false;
 }
 
-bool Session::conditions_hold(const std::vector<Condition>& conditions, int depth) const {
-  if (depth > kMaxConditionDepth) return false;
+bool Session::conditions_hold(const std::vector<Condition>& conditions) const {
   return std::all_of(conditions.begin(), conditions.end(),
-                     [&](const Condition& condition) { return condition_holds(condition, depth); });
-}
-
-bool Session::item_visible_at(const Item& it, int depth) const {
-  const int p = page_of(it.id);
-  if (p < 0) return false;
-  return conditions_hold(questionnaire_->pages[static_cast<std::size_t>(p)].show_if, depth) &&
-         conditions_hold(it.show_if, depth);
+                     [&](const Condition& condition) { return condition_holds(condition); });
 }
 
 bool Session::item_visible(const Item& it) const {
-  return item_visible_at(it, 0);
-}
-
-bool Session::page_visible_at(int index, int depth) const {
-  if (index < 0 || static_cast<std::size_t>(index) >= questionnaire_->pages.size()) return false;
-  const Page& shown = questionnaire_->pages[static_cast<std::size_t>(index)];
-  if (!conditions_hold(shown.show_if, depth)) return false;
-  return std::any_of(shown.items.begin(), shown.items.end(),
-                     [&](const Item& it) { return conditions_hold(it.show_if, depth); });
+  const Item* known = item(it.id);
+  if (known == nullptr) return false;
+  const auto [memo, first_visit] = visibility_.try_emplace(known, Visibility::Working);
+  // Conditions name earlier items, so a visit finds its answer already worked out. Meeting an item
+  // still being worked out means a cycle (possible only in questionnaires built in code without
+  // the loader's checks): it counts as hidden rather than recursing forever.
+  if (!first_visit) return memo->second == Visibility::Shown;
+  const Page& home = questionnaire_->pages[static_cast<std::size_t>(page_of(known->id))];
+  const bool shown = conditions_hold(home.show_if) && conditions_hold(known->show_if);
+  memo->second = shown ? Visibility::Shown : Visibility::Hidden;  // map iterators survive insertions
+  return shown;
 }
 
 bool Session::page_visible(int index) const {
-  return page_visible_at(index, 0);
+  if (index < 0 || static_cast<std::size_t>(index) >= questionnaire_->pages.size()) return false;
+  const Page& shown = questionnaire_->pages[static_cast<std::size_t>(index)];
+  if (!conditions_hold(shown.show_if)) return false;
+  return std::any_of(shown.items.begin(), shown.items.end(),
+                     [&](const Item& it) { return item_visible(it); });
 }
 
 const Answer* Session::reportable_answer(const Item& it) const {
