@@ -16,7 +16,7 @@ namespace {
 // Paper in points (1/72 inch).
 constexpr float kLetterWidth = 612.0f, kLetterHeight = 792.0f;
 constexpr float kA4Width = 595.276f, kA4Height = 841.89f;
-constexpr float kMarginSide = 50.0f, kMarginTop = 44.0f, kMarginBottom = 32.0f;
+constexpr float kMarginSide = 50.0f, kMarginTop = 36.0f, kMarginBottom = 26.0f;
 
 // Type scale: a therapist skims this in 30 seconds, so answers are larger than labels.
 const TextStyle kTitle{.bold = true, .size = 15.0f, .gray = 0.0f, .leading = 1.25f};
@@ -25,7 +25,10 @@ const TextStyle kCellLabel{.bold = false, .size = 7.5f, .gray = 0.35f, .leading 
 const TextStyle kCellValue{.bold = true, .size = 9.5f, .gray = 0.0f, .leading = 1.25f};
 const TextStyle kPrompt{.bold = false, .size = 8.5f, .gray = 0.3f, .leading = 1.3f};
 const TextStyle kAnswer{.bold = false, .size = 10.5f, .gray = 0.0f, .leading = 1.3f};
-const TextStyle kQuote{.bold = false, .size = 11.5f, .gray = 0.0f, .leading = 1.3f};
+const TextStyle kColumnAnswer{.bold = false, .size = 9.5f, .gray = 0.0f, .leading = 1.2f};
+const TextStyle kColumnPrompt{.bold = false, .size = 8.0f, .gray = 0.3f, .leading = 1.2f};
+const TextStyle kPicks{.bold = true, .size = 10.5f, .gray = 0.0f, .leading = 1.3f};
+const TextStyle kQuote{.bold = false, .size = 11.0f, .gray = 0.0f, .leading = 1.25f};
 const TextStyle kFlagText{.bold = true, .size = 11.0f, .gray = 0.0f, .leading = 1.3f};
 const TextStyle kRulerPrompt{.bold = true, .size = 9.5f, .gray = 0.0f, .leading = 1.3f};
 const TextStyle kRulerNumber{.bold = false, .size = 8.5f, .gray = 0.0f, .leading = 1.2f};
@@ -35,8 +38,10 @@ const TextStyle kRulerEnd{.bold = false, .size = 7.5f, .gray = 0.3f, .leading = 
 const TextStyle kFooterBold{.bold = true, .size = 8.0f, .gray = 0.0f, .leading = 1.3f};
 const TextStyle kFooter{.bold = false, .size = 7.0f, .gray = 0.25f, .leading = 1.3f};
 
-constexpr float kSectionGap = 11.0f;
-constexpr float kEntryGap = 5.0f;
+constexpr float kSectionGap = 6.5f;
+constexpr float kMarkRadius = 7.5f;  // the disc around the chosen number
+constexpr float kTick = 3.5f;
+constexpr float kEntryGap = 4.0f;
 constexpr float kIndent = 12.0f;
 
 std::string clean(const std::string& s) { return sanitize_utf8(s); }
@@ -60,6 +65,7 @@ std::string format_duration(const Summary& s) {
   const auto secs = std::chrono::duration_cast<std::chrono::seconds>(s.finished_at - s.started_at).count();
   const long long minutes = secs / 60, rest = secs % 60;
   if (minutes == 0) return std::to_string(rest) + " s";
+  if (rest == 0 && minutes < 60) return std::to_string(minutes) + " min";
   if (minutes >= 60) return std::to_string(minutes / 60) + " h " + std::to_string(minutes % 60) + " min";
   return std::to_string(minutes) + " min " + std::to_string(rest) + " s";
 }
@@ -122,10 +128,10 @@ class SummaryLayout {
     if (!s_.questionnaire_version.empty()) {
       q += " (" + std::string(str_.version) + " " + clean(s_.questionnaire_version) + ")";
     }
-    cells.push_back({str_.questionnaire, q, 2});
+    cells.push_back({str_.questionnaire, q, 3});
     if (!s_.kiosk_name.empty()) cells.push_back({str_.kiosk, clean(s_.kiosk_name)});
 
-    constexpr int kColumns = 3;
+    constexpr int kColumns = 4;
     constexpr float kGutter = 10.0f;
     const float col_width = (flow_.width() - kGutter * (kColumns - 1)) / kColumns;
     size_t i = 0;
@@ -167,7 +173,7 @@ class SummaryLayout {
         }
         x += col_width * static_cast<float>(row[k]->span) + kGutter * static_cast<float>(row[k]->span);
       }
-      flow_.advance(row_height + 3.0f);
+      flow_.advance(row_height + 2.0f);
     }
     flow_.add(LineOp{flow_.left(), flow_.y() + 2.0f, flow_.left() + flow_.width(), flow_.y() + 2.0f, 1.2f, 0.0f});
     flow_.advance(4.0f);
@@ -186,7 +192,7 @@ class SummaryLayout {
     if (s_.flags.empty()) return;
     flow_.space(kSectionGap);
     flow_.keep(flow_.line_height(kHeading) + 2 * flow_.line_height(kFlagText) + 20.0f);
-    flow_.begin_box(8.0f, 2.0f, 0.9f);
+    flow_.begin_box(6.0f, 2.0f, 0.9f);
     flow_.paragraph(str_.flags, kHeading);
     for (const Summary::RaisedFlag& f : s_.flags) {
       flow_.space(3.0f);
@@ -201,18 +207,91 @@ class SummaryLayout {
     flow_.end_box();
   }
 
-  void entry(const Summary::Entry& e, bool quote) {
+  // One answer: its question small above, the answer (quoted when they are the patient's words).
+  struct Block {
+    std::string prompt;
+    std::string answer;
+    const TextStyle* style = &kAnswer;
+  };
+
+  Block block_of(const Summary::Entry& e, bool quote) const {
+    return {clean(e.prompt), quote ? quoted(str_, e.answer) : clean(e.answer), quote ? &kQuote : &kAnswer};
+  }
+
+  void single(const Block& b) {
     flow_.space(kEntryGap);
-    const TextStyle& answer_style = quote ? kQuote : kAnswer;
-    flow_.keep(flow_.line_height(kPrompt) + flow_.line_height(answer_style));
-    if (!e.prompt.empty()) flow_.paragraph(clean(e.prompt), kPrompt, 0, 0, 1);
-    flow_.paragraph(quote ? quoted(str_, e.answer) : clean(e.answer), answer_style, kIndent, 0, 1);
+    flow_.keep(flow_.line_height(kPrompt) + flow_.line_height(*b.style));
+    if (!b.prompt.empty()) flow_.paragraph(b.prompt, kPrompt, 0, 0, 1);
+    flow_.paragraph(b.answer, *b.style, kIndent, 0, 1);
+  }
+
+  struct Wrapped {
+    std::vector<std::string> prompt, answer;
+    float height = 0;
+  };
+  static constexpr size_t kMaxPairLines = 5;
+  static constexpr float kPairGutter = 16.0f;
+
+  [[nodiscard]] float half_width() const { return (flow_.width() - kPairGutter) / 2.0f; }
+
+  // Both blocks wrapped at half width, when both are short enough to sit side by side.
+  bool wrap_pair(const Block& a, const Block& b, Wrapped (&w)[2]) const {
+    bool fits = true;
+    const Block* pair[2] = {&a, &b};
+    for (size_t k = 0; k < 2; ++k) {
+      w[k].prompt = flow_.wrap(pair[k]->prompt, kPrompt, half_width());
+      w[k].answer = flow_.wrap(pair[k]->answer, *pair[k]->style, half_width() - kIndent);
+      w[k].height = flow_.line_height(kPrompt) * static_cast<float>(w[k].prompt.size()) +
+                    flow_.line_height(*pair[k]->style) * static_cast<float>(w[k].answer.size());
+      fits = fits && w[k].prompt.size() + w[k].answer.size() <= kMaxPairLines;
+    }
+    return fits;
+  }
+
+  // What must stay with a section's heading: the first row of blocks (or its first lines).
+  [[nodiscard]] float first_row_height(const std::vector<Block>& list) const {
+    const float lines = flow_.line_height(kPrompt) + flow_.line_height(kAnswer) + kEntryGap;
+    if (list.size() < 2) return lines;
+    Wrapped w[2];
+    return wrap_pair(list[0], list[1], w) ? std::max(w[0].height, w[1].height) + kEntryGap : lines;
+  }
+
+  // Short answers sit two to a row, so the page holds more at a glance; long ones flow alone.
+  void blocks(const std::vector<Block>& list) {
+    size_t i = 0;
+    while (i < list.size()) {
+      Wrapped w[2];
+      if (i + 1 < list.size() && wrap_pair(list[i], list[i + 1], w)) {
+        flow_.space(kEntryGap);
+        const float height = std::max(w[0].height, w[1].height);
+        flow_.keep(height);
+        const float top = flow_.y();
+        for (size_t k = 0; k < 2; ++k) {
+          const float x = flow_.left() + static_cast<float>(k) * (half_width() + kPairGutter);
+          float y = top;
+          for (const std::string& line : w[k].prompt) {
+            flow_.text_at(x, y, line, kPrompt);
+            y += flow_.line_height(kPrompt);
+          }
+          for (const std::string& line : w[k].answer) {
+            flow_.text_at(x + kIndent, y, line, *list[i + k].style);
+            y += flow_.line_height(*list[i + k].style);
+          }
+        }
+        flow_.advance(height);
+        i += 2;
+        continue;
+      }
+      single(list[i++]);
+    }
   }
 
   void entries_section(std::string_view title, const std::vector<Summary::Entry>& entries, bool quote) {
     if (entries.empty()) return;
-    heading(title, flow_.line_height(kPrompt) + flow_.line_height(kAnswer));
-    for (const Summary::Entry& e : entries) entry(e, quote);
+    std::vector<Block> list;
+    for (const Summary::Entry& e : entries) list.push_back(block_of(e, quote));
+    heading(title, first_row_height(list));
+    blocks(list);
   }
 
   void rulers() {
@@ -222,28 +301,85 @@ class SummaryLayout {
   }
 
   // A 0–10 scale: a line with a tick and number per step, the chosen number white on a black disc,
-  // the end labels under the ends, and the value in large type beside the scale.
+  // the end labels under the ends, and the value in large type beside the scale. The follow-up
+  // reasons go in a column beside it, or under it when they would not fit on one page.
   void ruler(const Summary::Ruler& r) {
-    flow_.space(kEntryGap + 2.0f);
-    const float scale_width = std::min(flow_.width() * 0.62f, 320.0f);
-    const float x0 = flow_.left() + 8.0f;
-    const float number_row = flow_.line_height(kRulerNumber);
-    const float mark_radius = 7.5f;
-    const float tick = 3.5f;
+    flow_.space(kEntryGap);
+    const float scale_width = std::min(flow_.width() * 0.37f, 200.0f);
+    const float value_width = 46.0f;
+    const float column_gap = 14.0f;
+    const float column_x = flow_.left() + 8.0f + scale_width + value_width + column_gap;
+    const float column_width = flow_.left() + flow_.width() - column_x;
 
     const float label_width = scale_width / 2.0f - 4.0f;
     const std::vector<std::string> min_lines = flow_.wrap(clean(r.min_label), kRulerEnd, label_width);
     const std::vector<std::string> max_lines = flow_.wrap(clean(r.max_label), kRulerEnd, label_width);
     const float ends_height =
         flow_.line_height(kRulerEnd) * static_cast<float>(std::max(min_lines.size(), max_lines.size()));
-    const float scale_height = tick + 2 * mark_radius + 2.0f + ends_height + 2.0f;
+    const float scale_height = kTick + 2 * kMarkRadius + 2.0f + ends_height + 2.0f;
 
+    // The follow-ups as one column of lines, to see whether they fit beside the scale.
+    struct ColumnLine {
+      std::string text;
+      const TextStyle* style;
+    };
+    std::vector<ColumnLine> column;
+    for (const Summary::Entry& f : r.follow_ups) {
+      if (!f.prompt.empty()) {
+        for (auto& l : flow_.wrap(clean(f.prompt), kColumnPrompt, column_width)) {
+          column.push_back({std::move(l), &kColumnPrompt});
+        }
+      }
+      for (auto& l : flow_.wrap(quoted(str_, f.answer), kColumnAnswer, column_width - 6.0f)) {
+        column.push_back({std::move(l), &kColumnAnswer});
+      }
+    }
+    float column_height = 0;
+    for (const ColumnLine& l : column) column_height += flow_.line_height(*l.style);
+    // Beside: the question (wrapped over the scale's width) and the scale on the left, the
+    // follow-ups on the right from the question's line down.
+    const float left_width = column_x - column_gap - flow_.left();
+    const std::vector<std::string> prompt_lines = flow_.wrap(clean(r.prompt), kRulerPrompt, left_width);
+    const float prompt_height = flow_.line_height(kRulerPrompt) * static_cast<float>(prompt_lines.size());
+    const float page_body = flow_.frame().bottom - flow_.frame().top;
+    const bool beside = column_width > 120.0f && std::max(prompt_height + scale_height, column_height) < page_body * 0.8f;
+
+    if (beside) {
+      const float block = std::max(prompt_height + scale_height, column_height);
+      flow_.keep(block);
+      const float top = flow_.y();
+      float y = top;
+      for (const std::string& line : prompt_lines) {
+        flow_.text_at(flow_.left(), y, line, kRulerPrompt);
+        y += flow_.line_height(kRulerPrompt);
+      }
+      draw_scale(r, flow_.left() + 8.0f, y, scale_width, min_lines, max_lines);
+      y = top;
+      for (const ColumnLine& l : column) {
+        flow_.text_at(column_x + (l.style == &kColumnAnswer ? 6.0f : 0.0f), y, l.text, *l.style);
+        y += flow_.line_height(*l.style);
+      }
+      flow_.advance(block);
+      return;
+    }
     flow_.keep(flow_.line_height(kRulerPrompt) + scale_height);
     flow_.paragraph(clean(r.prompt), kRulerPrompt, 0, 0, 1);
     flow_.keep(scale_height);
+    draw_scale(r, flow_.left() + 8.0f, flow_.y(), scale_width, min_lines, max_lines);
+    flow_.advance(scale_height);
+    for (const Summary::Entry& f : r.follow_ups) {
+      flow_.space(2.0f);
+      flow_.keep(flow_.line_height(kPrompt) + flow_.line_height(kAnswer));
+      if (!f.prompt.empty()) flow_.paragraph(clean(f.prompt), kPrompt, kIndent, 0, 1);
+      flow_.paragraph(quoted(str_, f.answer), kAnswer, 2 * kIndent, 0, 1);
+    }
+  }
 
-    const float line_y = flow_.y() + tick + 1.0f;
-    const float numbers_top = line_y + mark_radius - number_row / 2.0f + 2.0f;
+  void draw_scale(const Summary::Ruler& r, float x0, float top, float scale_width,
+                  const std::vector<std::string>& min_lines, const std::vector<std::string>& max_lines) {
+    const float number_row = flow_.line_height(kRulerNumber);
+    const float line_y = top + kTick + 1.0f;
+    const float numbers_top = line_y + kMarkRadius - number_row / 2.0f + 2.0f;
     const float number_center_y = numbers_top + number_row / 2.0f;
     const int steps = r.max - r.min;
     if (steps > 0 && steps <= 1000) {
@@ -253,14 +389,15 @@ class SummaryLayout {
       flow_.add(LineOp{x0, line_y, x0 + scale_width, line_y, 1.0f, 0.0f});
       for (int v = r.min; v <= r.max; ++v) {
         const float x = x0 + step * static_cast<float>(v - r.min);
-        if (steps <= 50) flow_.add(LineOp{x, line_y - tick, x, line_y + tick, 0.8f, 0.0f});
+        if (steps <= 50) flow_.add(LineOp{x, line_y - kTick, x, line_y + kTick, 0.8f, 0.0f});
         const bool chosen = v == r.value;
-        if (chosen || (v - r.min) % label_every == 0 || v == r.max) {
+        const bool near_chosen = !chosen && static_cast<float>(std::abs(v - r.value)) * step < 14.0f;
+        if (chosen || ((v - r.min) % label_every == 0 && !near_chosen) || (v == r.max && !near_chosen)) {
           const std::string n = std::to_string(v);
           if (chosen) {
-            flow_.add(CircleOp{x, number_center_y + 1.0f, mark_radius, true, 0.0f, 0.0f});
-            flow_.text_at(x - flow_.measure(n, kRulerMark) / 2.0f, number_center_y + 1.0f - flow_.line_height(kRulerMark) / 2.0f,
-                          n, kRulerMark);
+            flow_.add(CircleOp{x, number_center_y + 1.0f, kMarkRadius, true, 0.0f, 0.0f});
+            flow_.text_at(x - flow_.measure(n, kRulerMark) / 2.0f,
+                          number_center_y + 1.0f - flow_.line_height(kRulerMark) / 2.0f, n, kRulerMark);
             flow_.add(CircleOp{x, line_y, 2.5f, true, 0.0f, 0.0f});
           } else {
             flow_.text_at(x - flow_.measure(n, kRulerNumber) / 2.0f, numbers_top + 1.0f, n, kRulerNumber);
@@ -270,7 +407,7 @@ class SummaryLayout {
     }
     // The value beside the scale, large: found at a glance and by pdftotext.
     const std::string value = std::to_string(r.value) + " / " + std::to_string(r.max);
-    flow_.text_at(x0 + scale_width + 22.0f, line_y - 2.0f, value, kRulerValue);
+    flow_.text_at(x0 + scale_width + 14.0f, line_y - 2.0f, value, kRulerValue);
 
     float y = numbers_top + number_row + 3.0f;
     for (const std::string& line : min_lines) {
@@ -282,34 +419,23 @@ class SummaryLayout {
       flow_.text_at(x0 + scale_width + 4.0f - flow_.measure(line, kRulerEnd), y, line, kRulerEnd);
       y += flow_.line_height(kRulerEnd);
     }
-    flow_.advance(scale_height + 2.0f);
-
-    for (const Summary::Entry& f : r.follow_ups) {
-      flow_.space(2.0f);
-      flow_.keep(flow_.line_height(kPrompt) + flow_.line_height(kAnswer));
-      if (!f.prompt.empty()) flow_.paragraph(clean(f.prompt), kPrompt, kIndent, 0, 1);
-      flow_.paragraph(quoted(str_, f.answer), kAnswer, 2 * kIndent, 0, 1);
-    }
   }
 
   void picks_section() {
     if (s_.strengths.empty() && s_.values.empty()) return;
-    heading(str_.strengths_values, flow_.line_height(kPrompt) + flow_.line_height(kAnswer));
-    const auto picks = [&](const Summary::Picks& p) {
-      flow_.space(kEntryGap);
-      flow_.keep(flow_.line_height(kPrompt) + flow_.line_height(kAnswer));
-      if (!p.prompt.empty()) flow_.paragraph(clean(p.prompt), kPrompt);
-      std::string joined;
-      for (const std::string& label : p.labels) {
-        if (!joined.empty()) joined += "  \u2022  ";
-        joined += clean(label);
+    std::vector<Block> list;
+    for (const auto* group : {&s_.strengths, &s_.values}) {
+      for (const Summary::Picks& p : *group) {
+        std::string joined;
+        for (const std::string& label : p.labels) {
+          if (!joined.empty()) joined += "  \u2022  ";
+          joined += clean(label);
+        }
+        list.push_back({clean(p.prompt), joined, &kPicks});
       }
-      TextStyle bold_answer = kAnswer;
-      bold_answer.bold = true;
-      flow_.paragraph(joined, bold_answer, kIndent);
-    };
-    for (const Summary::Picks& p : s_.strengths) picks(p);
-    for (const Summary::Picks& p : s_.values) picks(p);
+    }
+    heading(str_.strengths_values, first_row_height(list));
+    blocks(list);
   }
 
   void skipped() {
