@@ -73,6 +73,7 @@ int run_main_loop(KioskWindow& window, const LoopHooks& hooks, const LoopOptions
   long frames = 0;
   bool quit = false;
   bool replay_error_reported = false;
+  long items_replayed = -1;  // replay progress the item file last showed
 
   const auto take_pointer_event = [&](const SDL_Event& event, double now) {
     if (!backlog.empty()) {
@@ -155,7 +156,9 @@ int run_main_loop(KioskWindow& window, const LoopHooks& hooks, const LoopOptions
 
     const bool draw = active_frames > 0 || glue.wants_frame() ||
                       (hooks.seconds_until_next_frame && hooks.seconds_until_next_frame(now) <= 0) ||
-                      (replay && !replay->finished() && !replay->failed()) || frames == 0;
+                      frames == 0 ||
+                      (replay_running && (replay->seconds_until_due(now) <= 0 ||
+                                          (!options.test_items_path.empty() && replay->lines_done() != items_replayed)));
     if (draw) {
       glue.begin_frame();
       window.begin_frame(now);
@@ -177,7 +180,9 @@ int run_main_loop(KioskWindow& window, const LoopHooks& hooks, const LoopOptions
       if (!options.test_items_path.empty()) {
         const std::string_view screen = hooks.screen ? hooks.screen() : std::string_view("Unknown");
         const auto& widgets = hooks.widgets ? hooks.widgets() : kNoWidgets;
-        write_file_atomically(options.test_items_path, format_widget_list(widgets, frames, screen));
+        write_file_atomically(options.test_items_path,
+                              format_widget_list(widgets, frames, screen, replay ? replay->lines_done() : -1));
+        items_replayed = replay ? replay->lines_done() : -1;
       }
       window.present();
       if (active_frames > 0) --active_frames;

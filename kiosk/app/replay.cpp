@@ -21,6 +21,14 @@ constexpr double kDefaultWaitSeconds = 10.0;
 /// release (the click lands), and the new screen drawn with its widgets.
 constexpr long kSettleFrames = 4;
 constexpr SDL_TouchID kReplayTouchDevice = 1;
+/// Longer than the kiosk's settle time after a change of screen (kSettleSeconds in kiosk/ui).
+constexpr double kStillSeconds = 0.5;
+
+std::string signature_of(const Replay::View& view) {
+  std::string s(view.screen);
+  for (const auto& w : view.widgets) s += "|" + w.id;
+  return s;
+}
 
 std::vector<std::string> split_words(const std::string& line) {
   std::istringstream in(line);
@@ -203,6 +211,7 @@ Replay& Replay::operator=(Replay&& other) noexcept {
     partial_ = std::move(other.partial_);
     lines_ = std::move(other.lines_);
     line_number_ = other.line_number_;
+    lines_done_ = other.lines_done_;
     finished_ = other.finished_;
     error_ = std::move(other.error_);
     current_ = std::move(other.current_);
@@ -212,7 +221,11 @@ Replay& Replay::operator=(Replay&& other) noexcept {
     deadline_ = other.deadline_;
     pending_screenshot_ = std::move(other.pending_screenshot_);
     expanded_ = std::move(other.expanded_);
-    held_ = std::move(other.held_);
+    view_signature_ = std::move(other.view_signature_);
+    view_changed_at_ = other.view_changed_at_;
+    last_tap_at_ = other.last_tap_at_;
+    last_tap_was_key_ = other.last_tap_was_key_;
+    gate_until_ = other.gate_until_;
   }
   return *this;
 }
@@ -255,10 +268,28 @@ double Replay::seconds_until_due(double now) const {
   if (current_started_ && !words.empty() && (words[0] == "wait-ms" || words[0] == "hold")) {
     return std::max(0.0, wait_until_time_ - now);
   }
+  if (gate_until_ > now) return gate_until_ - now;
   return 0.0;
 }
 
+bool Replay::ready_for_tap(const View& view, bool keyboard_key) {
+  double until = view_changed_at_ + kStillSeconds;
+  if (!(keyboard_key && last_tap_was_key_)) until = std::max(until, last_tap_at_ + kStillSeconds);
+  if (view.now < until) {
+    gate_until_ = until;
+    return false;
+  }
+  gate_until_ = 0;
+  last_tap_at_ = view.now;
+  last_tap_was_key_ = keyboard_key;
+  return true;
+}
+
 void Replay::advance(const View& view) {
+  if (auto signature = signature_of(view); signature != view_signature_) {
+    view_signature_ = std::move(signature);
+    view_changed_at_ = view.now;
+  }
   while (!finished_ && !failed()) {
     if (current_.empty()) {
       if (!expanded_.empty()) {
@@ -278,6 +309,7 @@ void Replay::advance(const View& view) {
     }
     if (!run_line(current_, view)) return;
     current_.clear();
+    if (expanded_.empty()) lines_done_ = line_number_;
   }
 }
 
@@ -349,6 +381,7 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
       fail(cmd + " needs X Y");
       return true;
     }
+    if (!ready_for_tap(view, false)) return false;
     if (cmd == "tap") {
       tap_at(xy[0], xy[1]);
     } else {
@@ -373,6 +406,8 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
       return false;
     }
     if (cmd == "wait-id") return true;
+    const bool keyboard_key = w->id.rfind("kbd.", 0) == 0 && w->id != "kbd.done";
+    if (!ready_for_tap(view, keyboard_key)) return false;
     const float cx = w->x + w->w / 2;
     const float cy = w->y + w->h / 2;
     if (cmd == "click-id") {
@@ -406,6 +441,7 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
       fail("drag needs X1 Y1 X2 Y2 [STEPS]");
       return true;
     }
+    if (!ready_for_tap(view, false)) return false;
     long steps = 10;
     if (words.size() > 5) parse_long(words[5], steps);
     steps = std::max(1L, steps);
@@ -424,6 +460,7 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
       fail("taps needs N X Y");
       return true;
     }
+    if (!ready_for_tap(view, false)) return false;
     for (long i = 0; i < n; ++i) tap_at(xy[0], xy[1]);
     return settle();
   }
@@ -435,6 +472,7 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
       return true;
     }
     if (!current_started_) {
+      if (!ready_for_tap(view, false)) return false;
       current_started_ = true;
       wait_until_time_ = view.now + static_cast<double>(ms) / 1000.0;
       push(finger(SDL_FINGERDOWN, view.window_id, 1, xy[0], xy[1]));

@@ -23,6 +23,9 @@
 //   screenshot NAME          saves the next frame as DIR/NAME.png (--screenshot-dir)
 //   end                      the script is over (needed when SCRIPT is a FIFO)
 //   # comment
+// Taps (not raw finger-* events or keys) wait until the screen has not changed for 0.5 s and
+// 0.5 s have passed since the last tap (consecutive on-screen keyboard keys excepted): the kiosk
+// ignores presses right after a change of screen.
 // A regular file is read whole; a FIFO is read as it is written, so a test can decide its next
 // tap from the --test-items file.
 
@@ -66,6 +69,8 @@ class Replay {
   void advance(const View& view);
 
   [[nodiscard]] bool finished() const { return finished_; }
+  /// Script lines carried out so far (a test writing a FIFO waits for its line to count).
+  [[nodiscard]] long lines_done() const { return lines_done_; }
   [[nodiscard]] bool failed() const { return !error_.empty(); }
   [[nodiscard]] const std::string& error() const { return error_; }
   /// Seconds the loop may sleep before advance() has something to do (0 = draw frames now).
@@ -83,6 +88,7 @@ class Replay {
   std::string partial_;
   std::deque<std::string> lines_;
   int line_number_ = 0;
+  long lines_done_ = 0;
   bool finished_ = false;
   std::string error_;
 
@@ -94,7 +100,15 @@ class Replay {
   double deadline_ = 0;
   std::string pending_screenshot_;
   std::deque<std::string> expanded_;  ///< commands a `type` line expanded into
-  std::vector<SDL_Event> held_;       ///< events of a `hold` pushed after its wait
+
+  // Taps wait until the screen has been still for a moment: the kiosk ignores presses that begin
+  // right after a change of screen (its guard against double taps skipping a page).
+  bool ready_for_tap(const View& view, bool keyboard_key);
+  std::string view_signature_;
+  double view_changed_at_ = -1e9;
+  double last_tap_at_ = -1e9;
+  bool last_tap_was_key_ = false;
+  double gate_until_ = 0;  ///< when the tap in progress may go (for seconds_until_due)
 };
 
 }  // namespace rk::app

@@ -17,8 +17,11 @@ std::string_view screen_name(ui::Screen screen) {
   return "Unknown";
 }
 
-std::string format_widget_list(const std::vector<ui::WidgetInfo>& widgets, long frame, std::string_view screen) {
-  std::string out = "# frame=" + std::to_string(frame) + " screen=" + std::string(screen) + "\n";
+std::string format_widget_list(const std::vector<ui::WidgetInfo>& widgets, long frame, std::string_view screen,
+                               long replayed) {
+  std::string out = "# frame=" + std::to_string(frame) + " screen=" + std::string(screen);
+  if (replayed >= 0) out += " replayed=" + std::to_string(replayed);
+  out += '\n';
   char numbers[128];
   for (const auto& w : widgets) {
     for (char c : w.id) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;

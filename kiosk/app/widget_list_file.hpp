@@ -1,6 +1,6 @@
 #pragma once
 // The kiosk's accessibility tree as a file (--test-items FILE), so a test can tap a button by id.
-//   # frame=<n> screen=<Welcome|Question|...>
+//   # frame=<n> screen=<Welcome|Question|...> [replayed=<script lines done>]
 //   id<TAB>label<TAB>x<TAB>y<TAB>w<TAB>h        (one widget a line, pixels, window coordinates)
 // Rewritten atomically (temp file + rename) after every rendered frame.
 
@@ -15,7 +15,8 @@ namespace rk::app {
 std::string_view screen_name(ui::Screen screen);
 
 /// The file's text. Tabs and line breaks inside labels become spaces.
-std::string format_widget_list(const std::vector<ui::WidgetInfo>& widgets, long frame, std::string_view screen);
+std::string format_widget_list(const std::vector<ui::WidgetInfo>& widgets, long frame, std::string_view screen,
+                               long replayed = -1);
 
 /// Writes `text` to `path` through a temp file and rename, so a reader never sees half a file.
 bool write_file_atomically(const std::string& path, const std::string& text);

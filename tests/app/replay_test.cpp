@@ -37,7 +37,10 @@ std::vector<SDL_Event> fingers() {
 TEST_CASE("tap-id taps the widget's centre with normalised finger events, then waits to settle") {
   SdlImGui env;
   auto replay = Replay::from_text("tap-id welcome.start\nwait-frames 1\n");
-  replay.advance(view("Welcome", 10, 0.0));
+  replay.advance(view("Welcome", 9, 0.0));
+  CHECK(fingers().empty());  // the screen just appeared: the kiosk would ignore a tap now
+  CHECK(replay.seconds_until_due(0.1) == doctest::Approx(0.4));
+  replay.advance(view("Welcome", 10, 0.6));
   const auto events = fingers();
   REQUIRE(events.size() == 2);
   CHECK(events[0].type == SDL_FINGERDOWN);
@@ -45,10 +48,10 @@ TEST_CASE("tap-id taps the widget's centre with normalised finger events, then w
   CHECK(events[0].tfinger.x == doctest::Approx(0.25));  // (100 + 150) / 1000
   CHECK(events[0].tfinger.y == doctest::Approx(0.125));  // (200 + 50) / 2000
   CHECK_FALSE(replay.finished());
-  replay.advance(view("Welcome", 12, 0.1));
+  replay.advance(view("Welcome", 12, 0.7));
   CHECK_FALSE(replay.finished());  // still settling
-  replay.advance(view("Question", 14, 0.2));
-  replay.advance(view("Question", 15, 0.3));
+  replay.advance(view("Question", 14, 0.8));
+  replay.advance(view("Question", 15, 0.9));
   CHECK(replay.finished());
   CHECK_FALSE(replay.failed());
 }
@@ -57,7 +60,8 @@ TEST_CASE("type taps the keyboard keys, UTF-8 characters whole") {
   SdlImGui env;
   auto replay = Replay::from_text("type añ a\n");
   long frame = 0;
-  for (int i = 0; i < 40 && !replay.finished(); ++i) replay.advance(view("Question", frame += 5, 0.0));
+  double now = 0;
+  for (int i = 0; i < 40 && !replay.finished(); ++i) replay.advance(view("Question", frame += 5, now += 0.6));
   CHECK(replay.finished());
   CHECK_FALSE(replay.failed());
   CHECK(fingers().size() == 8);  // four keys, down and up each
@@ -87,6 +91,7 @@ TEST_CASE("unknown commands, missing widgets and bad keys are errors") {
   missing.advance(view("Welcome", 1, 0));
   CHECK_FALSE(missing.failed());  // it waits for the widget to appear...
   missing.advance(view("Welcome", 2, 11));
+  CHECK(fingers().empty());
   CHECK(missing.failed());  // ...for 10 s
   CHECK(missing.error().find("nav.next") != std::string::npos);
 
@@ -99,7 +104,7 @@ TEST_CASE("keys and window-close go through the queue as a keyboard and a window
   SdlImGui env;
   auto replay = Replay::from_text("key alt+f4\nkey escape\nwindow-close\n");
   long frame = 0;
-  for (int i = 0; i < 20 && !replay.finished(); ++i) replay.advance(view("Welcome", frame += 5, 0));
+  for (int i = 0; i < 20 && !replay.finished(); ++i) replay.advance(view("Welcome", frame += 5, 0));  // keys: no wait
   CHECK(replay.finished());
   int f4_down = 0;
   int escape_down = 0;
@@ -112,6 +117,23 @@ TEST_CASE("keys and window-close go through the queue as a keyboard and a window
   CHECK(f4_down == 1);
   CHECK(escape_down == 1);
   CHECK(quits == 1);
+}
+
+TEST_CASE("taps wait for a still screen and a gap after the last tap; keyboard keys only the first") {
+  SdlImGui env;
+  auto replay = Replay::from_text("tap-id welcome.start\ntap-id welcome.start\ntap-id kbd.a\ntap-id kbd.a\n");
+  replay.advance(view("Welcome", 1, 5.0));
+  CHECK(fingers().empty());
+  replay.advance(view("Welcome", 2, 5.5));
+  CHECK(fingers().size() == 2);
+  for (long f = 3; f < 8; ++f) replay.advance(view("Welcome", f, 5.6));  // settled, but too soon
+  CHECK(fingers().empty());
+  replay.advance(view("Welcome", 8, 6.0));
+  CHECK(fingers().size() == 2);
+  for (long f = 9; f < 14; ++f) replay.advance(view("Welcome", f, 6.5));  // first key: after the gap
+  CHECK(fingers().size() == 2);
+  for (long f = 14; f < 19; ++f) replay.advance(view("Welcome", f, 6.55));  // next key: at once
+  CHECK(fingers().size() == 2);
 }
 
 TEST_CASE("screenshot asks the loop for one frame, once") {
