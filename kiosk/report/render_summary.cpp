@@ -44,7 +44,7 @@ constexpr float kTick = 3.5f;
 constexpr float kEntryGap = 4.0f;
 constexpr float kIndent = 12.0f;
 
-std::string clean(const std::string& s) { return sanitize_utf8(s); }
+std::string clean(const std::string& s) { return replace_beyond_bmp(sanitize_utf8(s)); }
 
 std::string quoted(const ReportStrings& str, const std::string& s) {
   return std::string(str.open_quote) + clean(s) + std::string(str.close_quote);

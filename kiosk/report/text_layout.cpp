@@ -90,6 +90,13 @@ std::string sanitize_utf8(std::string_view text) {
   return out;
 }
 
+std::string replace_beyond_bmp(std::string_view valid_utf8) {
+  std::string out;
+  out.reserve(valid_utf8.size());
+  for (char32_t cp : decode_utf8(valid_utf8)) append_utf8(out, cp > 0xFFFF ? kReplacement : cp);
+  return out;
+}
+
 std::vector<char32_t> decode_utf8(std::string_view text) {
   std::vector<char32_t> out;
   out.reserve(text.size());

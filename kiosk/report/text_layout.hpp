@@ -13,6 +13,10 @@ namespace rk::report {
 /// other control characters become spaces. Nothing printable is dropped.
 std::string sanitize_utf8(std::string_view text);
 
+/// libharu 2.3's UTF-8 encoder drops characters beyond the Basic Multilingual Plane (emoji)
+/// without a trace; this replaces each with U+FFFD, so the page shows that something was there.
+std::string replace_beyond_bmp(std::string_view valid_utf8);
+
 /// The code points of valid UTF-8 (run sanitize_utf8 first).
 std::vector<char32_t> decode_utf8(std::string_view text);
 void append_utf8(std::string& out, char32_t cp);

@@ -203,6 +203,8 @@ TEST_CASE("an empty summary, odd bytes and odd rulers still render") {
 
   Summary odd = test::hand_made_summary("en");
   odd.notes[0].answer = std::string("bad \xff bytes\tand\r\nlines \xE2\x82", 26);
+  odd.notes.push_back({"emoji", "Emoji", "before \U0001F600 after"});
+  odd.notes.push_back({"scripts", "Greek and Cyrillic", "Ωμέγα Привет"});
   odd.rulers[0].min = 1;
   odd.rulers[0].max = 5;
   odd.rulers[0].value = 4;
@@ -217,6 +219,8 @@ TEST_CASE("an empty summary, odd bytes and odd rulers still render") {
   REQUIRE(o.result.ok());
   CHECK(test::qpdf_check(o.path) == 0);
   CHECK(contains_text(o.text, "bad"));
+  CHECK(contains_text(o.text, "Ωμέγα Привет"));
+  CHECK(contains_text(o.text, "before \uFFFD after"));  // an emoji leaves a visible mark
   CHECK(contains_text(o.text, "4 / 5"));
   CHECK(contains_text(o.text, "37 / 100"));
   CHECK(contains_text(o.text, "What I'd like to talk about today"));

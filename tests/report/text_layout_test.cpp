@@ -87,3 +87,7 @@ TEST_CASE("sanitize_utf8 repairs bad bytes and control characters without droppi
   CHECK(sanitize_utf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
   CHECK(sanitize_utf8(std::string("x\0y", 3)) == "x y");
 }
+
+TEST_CASE("characters beyond the BMP (emoji) become a visible U+FFFD instead of vanishing") {
+  CHECK(rk::report::replace_beyond_bmp("ok \xF0\x9F\x98\x80 ñ") == "ok \xEF\xBF\xBD ñ");
+}
