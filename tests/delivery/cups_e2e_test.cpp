@@ -112,6 +112,26 @@ TEST_CASE("print through a real cupsd with cups-pdf, then the stopped-queue fall
     CHECK(status.find("stopped") != std::string::npos);
   }
 
+  SUBCASE("a printer that never answers: the job is followed for a bounded time, then canceled") {
+    // A raw queue pointing at a closed port: the ipp backend keeps retrying, the job never ends.
+    const std::string dead = "ipp://127.0.0.1:" + std::to_string(test::PrivateCupsd::free_port()) + "/ipp/print";
+    REQUIRE(cupsd.admin("lpadmin", "-p DeadPrinter -E -v " + dead + " -m raw").status == 0);
+    config.printer = "DeadPrinter";
+    config.print_timeout_seconds = 6;
+    const Outcome out = on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
+    CAPTURE(out.print_reason);
+    CHECK_FALSE(out.printed);
+    // Either the deadline passed, or CUPS stopped the queue when the backend gave up.
+    CHECK((out.print_error == ErrorCode::PrintTimeout || out.print_error == ErrorCode::PrinterStopped));
+    CHECK(out.saved_as_fallback);
+    CHECK(test::read_file(out.saved_path) == rendered.pdf);
+    // Canceled, so it cannot come out later as a duplicate.
+    for (int i = 0; i < 50 && !cupsd.admin("lpstat", "-o DeadPrinter").out.empty(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(cupsd.admin("lpstat", "-o DeadPrinter").out.empty());
+  }
+
   SUBCASE("a queue that does not exist, and no default printer") {
     config.printer = "NoSuchQueue";
     const Outcome missing = on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });

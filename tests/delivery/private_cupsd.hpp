@@ -112,7 +112,7 @@ class PrivateCupsd {
     return r.status == 0;
   }
 
- private:
+  /// A localhost port nobody listens on right now.
   static int free_port() {
     const int s = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in a{};
@@ -124,6 +124,7 @@ class PrivateCupsd {
     close(s);
     return ntohs(a.sin_port);
   }
+ private:
   static bool can_connect(int port) {
     const int s = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in a{};
