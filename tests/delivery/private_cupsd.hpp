@@ -38,7 +38,8 @@ class PrivateCupsd {
         << "ServerRoot " << (dir_ / "root") << "\nRequestRoot " << (dir_ / "spool") << "\nTempDir "
         << (dir_ / "spool/tmp") << "\nCacheDir " << (dir_ / "cache") << "\nStateDir " << (dir_ / "state")
         << "\nAccessLog " << (dir_ / "log/access_log") << "\nErrorLog " << (dir_ / "log/error_log")
-        << "\nPageLog " << (dir_ / "log/page_log") << "\nFileDevice No\nSystemGroup root\n";
+        << "\nPageLog " << (dir_ / "log/page_log") << "\nPrintcap " << (dir_ / "state/printcap")
+        << "\nFileDevice No\nSystemGroup root\n";
 
     pid_ = fork();
     if (pid_ == 0) {
