@@ -15,14 +15,17 @@ constexpr const char* kJobTitle = "Readiness summary";
 constexpr auto kPollInterval = std::chrono::milliseconds(250);
 constexpr int kConnectMsec = 5000;
 constexpr size_t kWriteChunk = 64 * 1024;
+constexpr long long kMaxRequestSeconds = 15;
 
 // An owned connection to the CUPS scheduler (CUPS_SERVER / client.conf / the local socket).
 struct Connection {
   http_t* http = nullptr;
   explicit Connection(std::chrono::seconds io_timeout) {
     http = httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1, kConnectMsec, nullptr);
-    // A request that stalls longer than this fails instead of blocking the worker forever.
-    if (http) httpSetTimeout(http, static_cast<double>(std::max<long long>(io_timeout.count(), 1)), nullptr, nullptr);
+    // A request that stalls longer than this fails instead of blocking the worker forever (the
+    // job-following loop checks its own deadline between requests).
+    const long long seconds = std::clamp<long long>(io_timeout.count(), 1, kMaxRequestSeconds);
+    if (http) httpSetTimeout(http, static_cast<double>(seconds), nullptr, nullptr);
   }
   ~Connection() {
     if (http) httpClose(http);
