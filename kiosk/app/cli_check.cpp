@@ -22,8 +22,9 @@ std::string one_line_summary(const std::string& path, const rk::Questionnaire& q
 
 int check(std::span<const std::string> files) {
   if (files.empty()) {
-    std::fprintf(stderr, "readiness-kiosk --check: name at least one questionnaire file, for example\n"
-                         "  readiness-kiosk --check questionnaires/*.toml\n");
+    std::fprintf(stderr,
+                 "readiness-kiosk --check: name at least one questionnaire file, for example\n"
+                 "  readiness-kiosk --check questionnaires/*.toml\n");
     return 2;
   }
   int status = 0;
@@ -41,7 +42,8 @@ int check(std::span<const std::string> files) {
 }
 
 const bool kRegistered = rk::app::register_command(
-    {"--check", "--check FILE...   validate questionnaire files (FILE:LINE:COLUMN: error: ... for each problem)",
+    {"--check",
+     "--check FILE...   validate questionnaire files (FILE:LINE:COLUMN: error: ... for each problem)",
      check});
 
 }  // namespace

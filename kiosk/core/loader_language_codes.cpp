@@ -19,11 +19,17 @@ constexpr std::array<std::string_view, 184> kCodes = {
     "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug",
     "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu"};
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 }  // namespace
 
-std::span<const std::string_view> iso639_1_codes() { return kCodes; }
+std::span<const std::string_view> iso639_1_codes() {
+  return kCodes;
+}
 
 bool is_language_code(std::string_view code) {
   const std::string_view base = code.substr(0, 2);
@@ -31,7 +37,8 @@ bool is_language_code(std::string_view code) {
   if (code.size() == 2) return true;
   const std::string_view region = code.substr(2);
   if (region.size() == 3) return region[0] == '-' && is_upper(region[1]) && is_upper(region[2]);
-  if (region.size() == 4) return region[0] == '-' && is_digit(region[1]) && is_digit(region[2]) && is_digit(region[3]);
+  if (region.size() == 4)
+    return region[0] == '-' && is_digit(region[1]) && is_digit(region[2]) && is_digit(region[3]);
   return false;
 }
 

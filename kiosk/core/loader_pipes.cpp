@@ -4,8 +4,12 @@ namespace rk {
 namespace {
 constexpr std::size_t kLongestId = 64;
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_id_char(char c) { return is_letter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-'; }
+bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_id_char(char c) {
+  return is_letter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
 }  // namespace
 
 bool is_valid_id(std::string_view id) {

@@ -7,7 +7,9 @@ namespace rk {
 namespace {
 constexpr std::size_t kLongestComparedWord = 64;
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 }  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -30,7 +32,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return at(a.size(), b.size());
 }
 
-std::optional<std::string> closest_match(std::string_view word, std::span<const std::string_view> candidates) {
+std::optional<std::string> closest_match(std::string_view word,
+                                         std::span<const std::string_view> candidates) {
   const std::size_t allowed = std::max<std::size_t>(1, (word.size() + 1) / 3);
   std::optional<std::string> best;
   std::size_t best_distance = allowed + 1;

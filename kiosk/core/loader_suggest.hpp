@@ -8,8 +8,8 @@
 
 namespace rk {
 
-/// Edit distance (insert, delete, substitute, swap two neighbours; case-insensitive for ASCII). Words longer than
-/// 64 bytes are never close to anything: the result is then the larger length.
+/// Edit distance (insert, delete, substitute, swap two neighbours; case-insensitive for ASCII). Words longer
+/// than 64 bytes are never close to anything: the result is then the larger length.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word`, when it is close enough to be a likely typo

@@ -3,6 +3,8 @@
 // Every problem becomes a Diagnostic with the line and column of the key or value at fault; the
 // loader keeps going after a problem so a clinic sees all of them at once.
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <array>
 #include <climits>
@@ -13,8 +15,6 @@
 #include <set>
 #include <sstream>
 #include <utility>
-
-#include <toml++/toml.h>
 
 #include "loader_language_codes.hpp"
 #include "loader_pipes.hpp"
@@ -31,17 +31,21 @@ constexpr std::uintmax_t kLargestFileBytes = 1024 * 1024;
 constexpr int kShortTextDefaultLength = 80;
 constexpr int kLongTextDefaultLength = 1000;
 constexpr int kLongestTextLimit = 10000;
-constexpr int kRulerLimit = 1000;          // |min|, |max| of a ruler
-constexpr int kMostRulerNumbers = 21;      // one button per number must fit on a screen
+constexpr int kRulerLimit = 1000;      // |min|, |max| of a ruler
+constexpr int kMostRulerNumbers = 21;  // one button per number must fit on a screen
 constexpr int kMostMinutes = 120;
 
 SourceLocation location_of(const toml::source_region& region) {
   if (region.begin.line == 0) return SourceLocation{1, 1};
-  const auto clamp = [](toml::source_index v) { return static_cast<int>(std::min<toml::source_index>(v, INT_MAX)); };
+  const auto clamp = [](toml::source_index v) {
+    return static_cast<int>(std::min<toml::source_index>(v, INT_MAX));
+  };
   return SourceLocation{clamp(region.begin.line), std::max(1, clamp(region.begin.column))};
 }
 
-std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string in_quotes(std::string_view s) {
+  return "'" + std::string(s) + "'";
+}
 
 std::string joined(std::span<const std::string_view> words) {
   std::string out;
@@ -55,18 +59,18 @@ std::string joined(const std::vector<std::string>& words) {
   return out;
 }
 
-constexpr std::array kKindNames = {"info"sv,     "single_choice"sv, "multi_choice"sv, "ruler"sv,
-                                   "short_text"sv, "long_text"sv,   "card_pick"sv,    "yes_no"sv};
-constexpr std::array kKinds = {ItemKind::Info,      ItemKind::SingleChoice, ItemKind::MultiChoice,
-                               ItemKind::Ruler,     ItemKind::ShortText,    ItemKind::LongText,
-                               ItemKind::CardPick,  ItemKind::YesNo};
+constexpr std::array kKindNames = {"info"sv,       "single_choice"sv, "multi_choice"sv, "ruler"sv,
+                                   "short_text"sv, "long_text"sv,     "card_pick"sv,    "yes_no"sv};
+constexpr std::array kKinds = {ItemKind::Info,     ItemKind::SingleChoice, ItemKind::MultiChoice,
+                               ItemKind::Ruler,    ItemKind::ShortText,    ItemKind::LongText,
+                               ItemKind::CardPick, ItemKind::YesNo};
 
-constexpr std::array kSummaryNames = {"safety"sv, "name"sv,  "talk_about"sv, "ruler"sv, "follow_up"sv,
-                                      "strengths"sv, "values"sv, "hope"sv,   "notes"sv, "none"sv};
-constexpr std::array kSummaries = {SummarySection::Safety,    SummarySection::Name,   SummarySection::TalkAbout,
-                                   SummarySection::Ruler,     SummarySection::FollowUp, SummarySection::Strengths,
-                                   SummarySection::Values,    SummarySection::Hope,   SummarySection::Notes,
-                                   SummarySection::None};
+constexpr std::array kSummaryNames = {"safety"sv,    "name"sv,   "talk_about"sv, "ruler"sv, "follow_up"sv,
+                                      "strengths"sv, "values"sv, "hope"sv,       "notes"sv, "none"sv};
+constexpr std::array kSummaries = {
+    SummarySection::Safety,   SummarySection::Name,      SummarySection::TalkAbout, SummarySection::Ruler,
+    SummarySection::FollowUp, SummarySection::Strengths, SummarySection::Values,    SummarySection::Hope,
+    SummarySection::Notes,    SummarySection::None};
 
 constexpr std::array kSeverityNames = {"notice"sv, "soon"sv, "urgent"sv};
 constexpr std::array kSeverities = {Severity::Notice, Severity::Soon, Severity::Urgent};
@@ -74,20 +78,25 @@ constexpr std::array kSeverities = {Severity::Notice, Severity::Soon, Severity::
 constexpr std::array kTopKeys = {"id"sv,    "version"sv, "minutes"sv, "languages"sv, "default_language"sv,
                                  "title"sv, "intro"sv,   "page"sv};
 constexpr std::array kPageKeys = {"id"sv, "title"sv, "show_if"sv, "item"sv};
-constexpr std::array kItemKeys = {"id"sv,        "kind"sv,      "text"sv,       "help"sv,      "summary_label"sv,
-                                  "required"sv,  "show_if"sv,   "summary"sv,    "follow_up_of"sv, "attribution"sv,
-                                  "option"sv,    "min_picks"sv, "max_picks"sv,  "min"sv,       "max"sv,
-                                  "min_label"sv, "max_label"sv, "flag_range"sv, "max_length"sv};
+constexpr std::array kItemKeys = {
+    "id"sv,        "kind"sv,      "text"sv,       "help"sv,         "summary_label"sv,
+    "required"sv,  "show_if"sv,   "summary"sv,    "follow_up_of"sv, "attribution"sv,
+    "option"sv,    "min_picks"sv, "max_picks"sv,  "min"sv,          "max"sv,
+    "min_label"sv, "max_label"sv, "flag_range"sv, "max_length"sv};
 constexpr std::array kOptionKeys = {"id"sv, "label"sv, "description"sv, "flag"sv};
 constexpr std::array kFlagKeys = {"severity"sv, "summary"sv, "message"sv};
 constexpr std::array kFlagRangeKeys = {"min"sv, "max"sv, "severity"sv, "summary"sv, "message"sv};
-constexpr std::array kConditionKeys = {"item"sv, "equals"sv, "one_of"sv, "at_least"sv, "at_most"sv, "answered"sv};
+constexpr std::array kConditionKeys = {"item"sv,     "equals"sv,  "one_of"sv,
+                                       "at_least"sv, "at_most"sv, "answered"sv};
 constexpr std::array kOperatorKeys = {"equals"sv, "one_of"sv, "at_least"sv, "at_most"sv, "answered"sv};
 
 bool is_choice(ItemKind k) {
-  return k == ItemKind::SingleChoice || k == ItemKind::MultiChoice || k == ItemKind::CardPick || k == ItemKind::YesNo;
+  return k == ItemKind::SingleChoice || k == ItemKind::MultiChoice || k == ItemKind::CardPick ||
+         k == ItemKind::YesNo;
 }
-bool is_text(ItemKind k) { return k == ItemKind::ShortText || k == ItemKind::LongText; }
+bool is_text(ItemKind k) {
+  return k == ItemKind::ShortText || k == ItemKind::LongText;
+}
 
 std::string_view kind_name(ItemKind k) {
   for (std::size_t i = 0; i < kKinds.size(); ++i) {
@@ -98,7 +107,8 @@ std::string_view kind_name(ItemKind k) {
 
 /// Which kinds a kind-specific item key belongs to; empty for keys every item may have.
 std::vector<ItemKind> kinds_for_key(std::string_view key) {
-  if (key == "option") return {ItemKind::SingleChoice, ItemKind::MultiChoice, ItemKind::CardPick, ItemKind::YesNo};
+  if (key == "option")
+    return {ItemKind::SingleChoice, ItemKind::MultiChoice, ItemKind::CardPick, ItemKind::YesNo};
   if (key == "min_picks" || key == "max_picks") return {ItemKind::MultiChoice, ItemKind::CardPick};
   if (key == "min" || key == "max" || key == "min_label" || key == "max_label" || key == "flag_range") {
     return {ItemKind::Ruler};
@@ -110,7 +120,7 @@ std::vector<ItemKind> kinds_for_key(std::string_view key) {
 /// Built-in labels for the options a yes_no item gets without writing them.
 const std::map<std::string, std::pair<std::string, std::string>>& yes_no_labels() {
   static const std::map<std::string, std::pair<std::string, std::string>> labels = {
-      {"en", {"Yes", "No"}}, {"es", {"Sí", "No"}},  {"fr", {"Oui", "Non"}}, {"pt", {"Sim", "Não"}},
+      {"en", {"Yes", "No"}},  {"es", {"Sí", "No"}}, {"fr", {"Oui", "Non"}}, {"pt", {"Sim", "Não"}},
       {"de", {"Ja", "Nein"}}, {"it", {"Sì", "No"}}, {"nl", {"Ja", "Nee"}},  {"vi", {"Có", "Không"}},
   };
   return labels;
@@ -118,16 +128,24 @@ const std::map<std::string, std::pair<std::string, std::string>>& yes_no_labels(
 
 std::string type_description(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::string: return "text";
-    case toml::node_type::integer: return "a whole number";
-    case toml::node_type::floating_point: return "a decimal number";
-    case toml::node_type::boolean: return "true/false";
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "a list";
+    case toml::node_type::string:
+      return "text";
+    case toml::node_type::integer:
+      return "a whole number";
+    case toml::node_type::floating_point:
+      return "a decimal number";
+    case toml::node_type::boolean:
+      return "true/false";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "a list";
     case toml::node_type::date:
     case toml::node_type::time:
-    case toml::node_type::date_time: return "a date or time";
-    case toml::node_type::none: break;
+    case toml::node_type::date_time:
+      return "a date or time";
+    case toml::node_type::none:
+      break;
   }
   return "nothing";
 }
@@ -175,20 +193,23 @@ class Loader {
   void error(SourceLocation where, std::string message) {
     errors_.push_back(Diagnostic{path_, where, std::move(message)});
   }
-  void error(const toml::node& node, std::string message) { error(location_of(node.source()), std::move(message)); }
+  void error(const toml::node& node, std::string message) {
+    error(location_of(node.source()), std::move(message));
+  }
 
  private:
   std::string path_;
   Diagnostics errors_;
   std::vector<std::string> languages_;
-  std::map<std::string, Declared> declared_;                 // every item id, first occurrence
+  std::map<std::string, Declared> declared_;                           // every item id, first occurrence
   std::map<std::string, std::pair<std::size_t, std::size_t>> parsed_;  // item id → (page, item) in q
-  std::set<std::string> unknown_kind_;                        // items whose kind could not be read
+  std::set<std::string> unknown_kind_;                                 // items whose kind could not be read
   const Questionnaire* building_ = nullptr;
 
   // --- Keys ----------------------------------------------------------------------------------
 
-  void check_keys(const toml::table& table, std::span<const std::string_view> allowed, std::string_view what) {
+  void check_keys(const toml::table& table, std::span<const std::string_view> allowed,
+                  std::string_view what) {
     for (auto&& [key, value] : table) {
       if (std::find(allowed.begin(), allowed.end(), key.str()) != allowed.end()) continue;
       std::string message = "unknown key " + in_quotes(key.str()) + " in " + std::string(what) + ".";
@@ -202,11 +223,14 @@ class Loader {
     }
   }
 
-  void missing(const toml::table& table, std::string_view key, std::string_view what, std::string_view example) {
-    error(table, std::string(what) + " has no " + in_quotes(key) + ". Add it, for example: " + std::string(example));
+  void missing(const toml::table& table, std::string_view key, std::string_view what,
+               std::string_view example) {
+    error(table,
+          std::string(what) + " has no " + in_quotes(key) + ". Add it, for example: " + std::string(example));
   }
 
-  void wrong_type(const toml::node& node, std::string_view key, std::string_view expected, std::string_view example) {
+  void wrong_type(const toml::node& node, std::string_view key, std::string_view expected,
+                  std::string_view example) {
     error(node, in_quotes(key) + " must be " + std::string(expected) + ", not " + type_description(node) +
                     ". For example: " + std::string(example));
   }
@@ -226,12 +250,14 @@ class Loader {
     return s->get();
   }
 
-  std::optional<std::string> read_id(const toml::table& table, std::string_view what, std::string_view example) {
+  std::optional<std::string> read_id(const toml::table& table, std::string_view what,
+                                     std::string_view example) {
     auto id = read_string(table, "id", true, what, example);
     if (id && !is_valid_id(*id)) {
-      error(*table.get("id"), "id " + in_quotes(*id) +
-                                  " is not usable: an id starts with a letter and has only letters, digits, '_' "
-                                  "or '-' (at most 64), for example id = \"talk_today\"");
+      error(*table.get("id"),
+            "id " + in_quotes(*id) +
+                " is not usable: an id starts with a letter and has only letters, digits, '_' "
+                "or '-' (at most 64), for example id = \"talk_today\"");
       return std::nullopt;
     }
     return id;
@@ -248,8 +274,8 @@ class Loader {
     }
     const std::int64_t v = i->get();
     if (v < lowest || v > highest) {
-      error(*node, in_quotes(key) + " is " + std::to_string(v) + "; it must be between " + std::to_string(lowest) +
-                       " and " + std::to_string(highest) + ".");
+      error(*node, in_quotes(key) + " is " + std::to_string(v) + "; it must be between " +
+                       std::to_string(lowest) + " and " + std::to_string(highest) + ".");
       return std::nullopt;
     }
     return static_cast<int>(v);
@@ -268,8 +294,8 @@ class Loader {
 
   template <std::size_t N, typename Enum>
   std::optional<Enum> read_choice(const toml::table& table, std::string_view key,
-                                  const std::array<std::string_view, N>& names, const std::array<Enum, N>& values,
-                                  bool required, std::string_view what) {
+                                  const std::array<std::string_view, N>& names,
+                                  const std::array<Enum, N>& values, bool required, std::string_view what) {
     const std::string example = std::string(key) + " = \"" + std::string(names[0]) + "\"";
     auto word = read_string(table, key, required, what, example);
     if (!word) return std::nullopt;
@@ -283,10 +309,10 @@ class Loader {
 
   // --- Text and pipes ----------------------------------------------------------------------
 
-  void check_one_text(const toml::node& node, std::string_view key, const std::string& value, const Scope& scope) {
-    const bool blank = std::all_of(value.begin(), value.end(), [](char c) {
-      return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    });
+  void check_one_text(const toml::node& node, std::string_view key, const std::string& value,
+                      const Scope& scope) {
+    const bool blank = std::all_of(value.begin(), value.end(),
+                                   [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
     if (blank) {
       error(node, in_quotes(key) + " is empty. Write the text, or remove the key.");
       return;
@@ -302,8 +328,8 @@ class Loader {
   }
 
   /// A plain string (the same in every language) or a table of translations keyed by language.
-  std::optional<Text> read_text(const toml::table& table, std::string_view key, bool required, std::string_view what,
-                                const Scope& scope) {
+  std::optional<Text> read_text(const toml::table& table, std::string_view key, bool required,
+                                std::string_view what, const Scope& scope) {
     const toml::node* node = table.get(key);
     const std::string example = std::string(key) + " = { en = \"...\", es = \"...\" }";
     if (node == nullptr) {
@@ -325,9 +351,10 @@ class Loader {
       const std::string code(language.str());
       if (std::find(languages_.begin(), languages_.end(), code) == languages_.end()) {
         std::vector<std::string_view> declared(languages_.begin(), languages_.end());
-        error(location_of(language.source()),
-              "translation " + in_quotes(code) + " is not one of the file's languages (" + joined(languages_) + ")." +
-                  did_you_mean(code, declared) + " Add it to 'languages' or remove this translation.");
+        error(location_of(language.source()), "translation " + in_quotes(code) +
+                                                  " is not one of the file's languages (" +
+                                                  joined(languages_) + ")." + did_you_mean(code, declared) +
+                                                  " Add it to 'languages' or remove this translation.");
         continue;
       }
       const auto* s = value.as_string();
@@ -372,7 +399,8 @@ class Loader {
       return nullptr;
     }
     if (target.position >= scope.limit) {
-      error(at, role + " names " + in_quotes(id) + ", which comes later (line " + std::to_string(target.where.line) +
+      error(at, role + " names " + in_quotes(id) + ", which comes later (line " +
+                    std::to_string(target.where.line) +
                     "). Name an item that comes before, or move this one after it.");
       return nullptr;
     }
@@ -380,7 +408,8 @@ class Loader {
     if (parsed == parsed_.end() || building_ == nullptr || unknown_kind_.count(id) != 0) return nullptr;
     const Item& item = building_->pages[parsed->second.first].items[parsed->second.second];
     if (item.kind == ItemKind::Info) {
-      error(at, role + " names " + in_quotes(id) + ", an info item, which has no answer. Name a question instead.");
+      error(at, role + " names " + in_quotes(id) +
+                    ", an info item, which has no answer. Name a question instead.");
       return nullptr;
     }
     return &item;
@@ -425,7 +454,8 @@ class Loader {
       if (table.get(op) != nullptr) ops.push_back(op);
     }
     if (ops.empty()) {
-      error(table, "this show_if condition has no test. Add one of: equals, one_of, at_least, at_most, answered.");
+      error(table,
+            "this show_if condition has no test. Add one of: equals, one_of, at_least, at_most, answered.");
       return std::nullopt;
     }
     if (ops.size() > 1) {
@@ -451,7 +481,8 @@ class Loader {
         if (list == nullptr) {
           wrong_type(value, op, "a list of option ids", "one_of = [\"work\", \"family\"]");
         } else {
-          error(value, "'one_of' is an empty list. Add option ids, for example one_of = [\"work\", \"family\"].");
+          error(value,
+                "'one_of' is an empty list. Add option ids, for example one_of = [\"work\", \"family\"].");
         }
         value_ok = false;
       } else {
@@ -479,7 +510,8 @@ class Loader {
         wrong_type(value, op, "true (without quotes)", "answered = true");
         value_ok = false;
       } else if (!b->get()) {
-        error(value, "'answered = false' is not supported. Use answered = true to show this only after an answer.");
+        error(value,
+              "'answered = false' is not supported. Use answered = true to show this only after an answer.");
         value_ok = false;
       }
     }
@@ -497,16 +529,18 @@ class Loader {
       case ConditionOp::Equals:
       case ConditionOp::OneOf: {
         if (!is_choice(target.kind)) {
-          error(at, "equals and one_of test the options of a choice, but " + in_quotes(target.id) + " is a " + kind +
-                        " item." + (target.kind == ItemKind::Ruler ? " Use at_least or at_most." : " Use answered = true."));
+          error(at,
+                "equals and one_of test the options of a choice, but " + in_quotes(target.id) + " is a " +
+                    kind + " item." +
+                    (target.kind == ItemKind::Ruler ? " Use at_least or at_most." : " Use answered = true."));
           return;
         }
         std::vector<std::string_view> option_ids;
         for (const auto& o : target.options) option_ids.push_back(o.id);
         for (const auto& v : c.values) {
           if (target.find_option(v) == nullptr) {
-            error(at, in_quotes(target.id) + " has no option " + in_quotes(v) + "." + did_you_mean(v, option_ids) +
-                          " Its options are: " + joined(option_ids) + ".");
+            error(at, in_quotes(target.id) + " has no option " + in_quotes(v) + "." +
+                          did_you_mean(v, option_ids) + " Its options are: " + joined(option_ids) + ".");
           }
         }
         return;
@@ -514,14 +548,16 @@ class Loader {
       case ConditionOp::AtLeast:
       case ConditionOp::AtMost: {
         if (target.kind != ItemKind::Ruler) {
-          error(at, "at_least and at_most test a ruler's number, but " + in_quotes(target.id) + " is a " + kind +
-                        " item." + (is_choice(target.kind) ? " Use equals or one_of." : " Use answered = true."));
+          error(at, "at_least and at_most test a ruler's number, but " + in_quotes(target.id) + " is a " +
+                        kind + " item." +
+                        (is_choice(target.kind) ? " Use equals or one_of." : " Use answered = true."));
           return;
         }
         const bool never = c.op == ConditionOp::AtLeast ? c.number > target.max : c.number < target.min;
         if (never) {
           error(at, "this condition can never hold: " + in_quotes(target.id) + " goes from " +
-                        std::to_string(target.min) + " to " + std::to_string(target.max) + ". Use a number in that range.");
+                        std::to_string(target.min) + " to " + std::to_string(target.max) +
+                        ". Use a number in that range.");
         }
         return;
       }
@@ -536,7 +572,8 @@ class Loader {
     Flag flag;
     if (auto s = read_choice(table, "severity", kSeverityNames, kSeverities, false, what)) flag.severity = *s;
     auto summary = read_text(table, "summary", true, what, scope);
-    if (auto message = read_text(table, "message", false, what, scope)) flag.patient_message = std::move(*message);
+    if (auto message = read_text(table, "message", false, what, scope))
+      flag.patient_message = std::move(*message);
     if (!summary) return std::nullopt;
     flag.summary = std::move(*summary);
     return flag;
@@ -547,7 +584,8 @@ class Loader {
     if (node == nullptr) return std::nullopt;
     const auto* table = node->as_table();
     if (table == nullptr) {
-      wrong_type(*node, "flag", "a table", "flag = { severity = \"urgent\", summary = \"Asked to talk today\" }");
+      wrong_type(*node, "flag", "a table",
+                 "flag = { severity = \"urgent\", summary = \"Asked to talk today\" }");
       return std::nullopt;
     }
     check_keys(*table, kFlagKeys, "a flag");
@@ -556,7 +594,8 @@ class Loader {
 
   // --- Items ---------------------------------------------------------------------------------
 
-  const toml::array* read_table_list(const toml::table& owner, std::string_view key, std::string_view header) {
+  const toml::array* read_table_list(const toml::table& owner, std::string_view key,
+                                     std::string_view header) {
     const toml::node* node = owner.get(key);
     if (node == nullptr) return nullptr;
     const auto* list = node->as_array();
@@ -580,14 +619,16 @@ class Loader {
         option.where = location_of(o.source());
         auto id = read_id(o, "this option", "id = \"work\"");
         const bool yes_no = item.kind == ItemKind::YesNo;
-        if (auto label = read_text(o, "label", !yes_no, "this option", scope)) option.label = std::move(*label);
-        if (auto d = read_text(o, "description", false, "this option", scope)) option.description = std::move(*d);
+        if (auto label = read_text(o, "label", !yes_no, "this option", scope))
+          option.label = std::move(*label);
+        if (auto d = read_text(o, "description", false, "this option", scope))
+          option.description = std::move(*d);
         option.flag = read_option_flag(o, scope);
         if (!id) continue;
         option.id = *id;
         if (!ids.insert(option.id).second) {
-          error(*o.get("id"), "option id " + in_quotes(option.id) + " is used twice in item " + in_quotes(item.id) +
-                                  ". Give each option its own id.");
+          error(*o.get("id"), "option id " + in_quotes(option.id) + " is used twice in item " +
+                                  in_quotes(item.id) + ". Give each option its own id.");
           continue;
         }
         if (yes_no && option.id != "yes" && option.id != "no") {
@@ -633,7 +674,8 @@ class Loader {
                            ". Add [[page.item.option]] with id = \"" + id + "\" and a label.");
           continue;
         }
-        option.label.by_language[language] = std::string(id) == "yes" ? builtin->second.first : builtin->second.second;
+        option.label.by_language[language] =
+            std::string(id) == "yes" ? builtin->second.first : builtin->second.second;
       }
       item.options.push_back(std::move(option));
     }
@@ -645,12 +687,14 @@ class Loader {
     const int offered = static_cast<int>(std::min<std::size_t>(item.options.size(), 1000));
     if (item.options.empty()) return;
     if (item.max_picks > offered) {
-      error(*table.get("max_picks"), "max_picks is " + std::to_string(item.max_picks) + ", but the item offers only " +
-                                         std::to_string(offered) + " options. Lower max_picks or add options.");
+      error(*table.get("max_picks"), "max_picks is " + std::to_string(item.max_picks) +
+                                         ", but the item offers only " + std::to_string(offered) +
+                                         " options. Lower max_picks or add options.");
       return;
     }
     if (item.min_picks > item.effective_max_picks()) {
-      error(*table.get("min_picks"), "min_picks (" + std::to_string(item.min_picks) + ") is more than max_picks (" +
+      error(*table.get("min_picks"), "min_picks (" + std::to_string(item.min_picks) +
+                                         ") is more than max_picks (" +
                                          std::to_string(item.effective_max_picks()) + "). Lower min_picks.");
     }
   }
@@ -671,13 +715,14 @@ class Loader {
     const toml::node* at = table.get("max") != nullptr ? table.get("max") : table.get("min");
     if (range_ok && item.min >= item.max) {
       error(at != nullptr ? location_of(at->source()) : location_of(table.source()),
-            "the ruler's min (" + std::to_string(item.min) + ") must be below its max (" + std::to_string(item.max) +
-                "). For example min = 0 and max = 10.");
+            "the ruler's min (" + std::to_string(item.min) + ") must be below its max (" +
+                std::to_string(item.max) + "). For example min = 0 and max = 10.");
       range_ok = false;
     } else if (range_ok && item.max - item.min + 1 > kMostRulerNumbers) {
       error(at != nullptr ? location_of(at->source()) : location_of(table.source()),
             "the ruler from " + std::to_string(item.min) + " to " + std::to_string(item.max) + " has " +
-                std::to_string(item.max - item.min + 1) + " numbers; a ruler shows one button per number, at most " +
+                std::to_string(item.max - item.min + 1) +
+                " numbers; a ruler shows one button per number, at most " +
                 std::to_string(kMostRulerNumbers) + ". Use a smaller range, like 0 to 10.");
     }
     if (auto t = read_text(table, "min_label", false, what, scope)) item.min_label = std::move(*t);
@@ -705,8 +750,8 @@ class Loader {
       }
       if (range_ok && (rf.min < item.min || rf.max > item.max)) {
         error(r, "this flag_range (" + std::to_string(rf.min) + " to " + std::to_string(rf.max) +
-                     ") goes outside the ruler (" + std::to_string(item.min) + " to " + std::to_string(item.max) +
-                     "). Keep it within the ruler.");
+                     ") goes outside the ruler (" + std::to_string(item.min) + " to " +
+                     std::to_string(item.max) + "). Keep it within the ruler.");
         continue;
       }
       item.ruler_flags.push_back(std::move(rf));
@@ -714,36 +759,41 @@ class Loader {
   }
 
   void read_summary(const toml::table& table, Item& item, const Scope& scope) {
-    if (auto s = read_choice(table, "summary", kSummaryNames, kSummaries, false, "this item")) item.summary = *s;
+    if (auto s = read_choice(table, "summary", kSummaryNames, kSummaries, false, "this item"))
+      item.summary = *s;
     const toml::node* summary_node = table.get("summary");
     const toml::node* follow_node = table.get("follow_up_of");
     if (auto f = read_string(table, "follow_up_of", false, "this item", "follow_up_of = \"importance\"")) {
       item.follow_up_of = *f;
       if (item.summary == SummarySection::Auto) item.summary = SummarySection::FollowUp;
       if (item.summary != SummarySection::FollowUp) {
-        error(*follow_node, "follow_up_of is only for items with summary = \"follow_up\". Change summary or remove "
-                            "follow_up_of.");
-      } else if (const Item* ruler = check_reference(*follow_node, item.follow_up_of, scope, "follow_up_of")) {
+        error(*follow_node,
+              "follow_up_of is only for items with summary = \"follow_up\". Change summary or remove "
+              "follow_up_of.");
+      } else if (const Item* ruler =
+                     check_reference(*follow_node, item.follow_up_of, scope, "follow_up_of")) {
         if (ruler->kind != ItemKind::Ruler) {
-          error(*follow_node, "follow_up_of names " + in_quotes(ruler->id) + ", a " + std::string(kind_name(ruler->kind)) +
-                                  " item; it must name a ruler.");
+          error(*follow_node, "follow_up_of names " + in_quotes(ruler->id) + ", a " +
+                                  std::string(kind_name(ruler->kind)) + " item; it must name a ruler.");
         }
       }
     } else if (item.summary == SummarySection::FollowUp && follow_node == nullptr) {
-      error(*summary_node, "summary = \"follow_up\" needs follow_up_of naming the ruler it follows, for example "
-                           "follow_up_of = \"importance\".");
+      error(*summary_node,
+            "summary = \"follow_up\" needs follow_up_of naming the ruler it follows, for example "
+            "follow_up_of = \"importance\".");
     }
     if (summary_node == nullptr) return;
     const std::string kind(kind_name(item.kind));
     if (item.kind == ItemKind::Info && item.summary != SummarySection::None) {
       error(*summary_node, "an info item has no answer to put on the summary. Remove 'summary'.");
     } else if (item.summary == SummarySection::Name && !is_text(item.kind)) {
-      error(*summary_node, "summary = \"name\" needs a short_text item (a first name or initials), not a " + kind +
-                               " item.");
+      error(*summary_node, "summary = \"name\" needs a short_text item (a first name or initials), not a " +
+                               kind + " item.");
     } else if (item.summary == SummarySection::Ruler && item.kind != ItemKind::Ruler) {
       error(*summary_node, "summary = \"ruler\" is only for ruler items; this is a " + kind + " item.");
     } else if (item.summary == SummarySection::FollowUp && item.kind == ItemKind::Ruler) {
-      error(*summary_node, "a ruler cannot be a follow_up; follow-ups are the questions asked after a ruler.");
+      error(*summary_node,
+            "a ruler cannot be a follow_up; follow-ups are the questions asked after a ruler.");
     }
   }
 
@@ -763,8 +813,8 @@ class Loader {
         std::vector<std::string> names;
         for (auto k : kinds) names.emplace_back(kind_name(k));
         error(location_of(key.source()), in_quotes(key.str()) + " does not apply to a " +
-                                             std::string(kind_name(item.kind)) + " item (only to " + joined(names) +
-                                             "). Remove it, or change the kind.");
+                                             std::string(kind_name(item.kind)) + " item (only to " +
+                                             joined(names) + "). Remove it, or change the kind.");
       }
     } else if (!item.id.empty()) {
       unknown_kind_.insert(item.id);
@@ -776,8 +826,9 @@ class Loader {
     if (auto r = read_bool(table, "required")) {
       item.required = *r;
       if (*r && item.kind == ItemKind::Info && kind) {
-        error(*table.get("required"), "an info item has nothing to answer, so it cannot be required. Remove "
-                                      "'required'.");
+        error(*table.get("required"),
+              "an info item has nothing to answer, so it cannot be required. Remove "
+              "'required'.");
       }
     }
     item.show_if = read_conditions(table, scope);
@@ -787,7 +838,8 @@ class Loader {
     if (item.kind == ItemKind::Ruler) read_ruler(table, item, scope);
     if (is_text(item.kind)) {
       item.max_length = item.kind == ItemKind::ShortText ? kShortTextDefaultLength : kLongTextDefaultLength;
-      if (auto n = read_int(table, "max_length", 1, kLongestTextLimit, "max_length = 80")) item.max_length = *n;
+      if (auto n = read_int(table, "max_length", 1, kLongestTextLimit, "max_length = 80"))
+        item.max_length = *n;
     }
     read_summary(table, item, scope);
     return item;
@@ -837,19 +889,23 @@ class Loader {
     } else if (const auto* list = node->as_array(); list == nullptr) {
       wrong_type(*node, "languages", "a list of language codes", "languages = [\"en\", \"es\"]");
     } else if (list->empty()) {
-      error(*node, "'languages' is empty. List the languages of the file, for example languages = [\"en\", \"es\"].");
+      error(
+          *node,
+          "'languages' is empty. List the languages of the file, for example languages = [\"en\", \"es\"].");
     } else {
       for (const auto& element : *list) {
         const auto* s = element.as_string();
         if (s == nullptr) {
-          wrong_type(element, "languages", "a list of language codes in quotes", "languages = [\"en\", \"es\"]");
+          wrong_type(element, "languages", "a list of language codes in quotes",
+                     "languages = [\"en\", \"es\"]");
           continue;
         }
         const std::string& code = s->get();
         if (!is_language_code(code)) {
-          error(element, "unknown language code " + in_quotes(code) + "." + did_you_mean(code, iso639_1_codes()) +
-                             " Use a two-letter ISO 639-1 code such as \"en\" or \"es\" (optionally with a region, "
-                             "\"es-MX\").");
+          error(element,
+                "unknown language code " + in_quotes(code) + "." + did_you_mean(code, iso639_1_codes()) +
+                    " Use a two-letter ISO 639-1 code such as \"en\" or \"es\" (optionally with a region, "
+                    "\"es-MX\").");
           continue;
         }
         if (std::find(q.languages.begin(), q.languages.end(), code) != q.languages.end()) {
@@ -864,9 +920,9 @@ class Loader {
       q.default_language = *d;
       if (!q.languages.empty() && !q.has_language(*d)) {
         std::vector<std::string_view> declared(q.languages.begin(), q.languages.end());
-        error(*root.get("default_language"), "default_language " + in_quotes(*d) + " is not in 'languages' (" +
-                                                 joined(q.languages) + ")." + did_you_mean(*d, declared) +
-                                                 " Use one of them.");
+        error(*root.get("default_language"), "default_language " + in_quotes(*d) +
+                                                 " is not in 'languages' (" + joined(q.languages) + ")." +
+                                                 did_you_mean(*d, declared) + " Use one of them.");
       }
     }
   }
@@ -880,12 +936,14 @@ class Loader {
     const Scope top;
     if (auto id = read_string(root, "id", true, what, "id = \"readiness-and-strengths\"")) {
       if (id->empty()) {
-        error(*root.get("id"), "'id' is empty. Name the questionnaire, for example id = \"readiness-and-strengths\".");
+        error(*root.get("id"),
+              "'id' is empty. Name the questionnaire, for example id = \"readiness-and-strengths\".");
       }
       q.id = *id;
     }
     if (auto v = read_string(root, "version", true, what, "version = \"1.0\"")) {
-      if (v->empty()) error(*root.get("version"), "'version' is empty. Write a version, for example version = \"1.0\".");
+      if (v->empty())
+        error(*root.get("version"), "'version' is empty. Write a version, for example version = \"1.0\".");
       q.version = *v;
     }
     if (root.get("minutes") == nullptr) missing(root, "minutes", what, "minutes = 4");
@@ -896,12 +954,14 @@ class Loader {
 
     const toml::array* pages = nullptr;
     if (root.get("page") == nullptr) {
-      error(location_of(root.source()), "the file has no pages. Add at least one [[page]] with an id and items.");
+      error(location_of(root.source()),
+            "the file has no pages. Add at least one [[page]] with an id and items.");
     } else {
       pages = read_table_list(root, "page", "[[page]]");
     }
     if (pages == nullptr) return q;
-    if (pages->empty()) error(*root.get("page"), "the file has no pages. Add at least one [[page]] with an id and items.");
+    if (pages->empty())
+      error(*root.get("page"), "the file has no pages. Add at least one [[page]] with an id and items.");
     declare_items(*pages);
 
     std::set<std::string> seen_items;
@@ -914,7 +974,8 @@ class Loader {
       q.pages.back().where = location_of(table.source());
       const Scope page_scope{Scope::Level::Page, page_index, position};
       if (auto id = read_id(table, "this page", "id = \"focus\"")) q.pages.back().id = *id;
-      if (auto t = read_text(table, "title", false, "this page", page_scope)) q.pages.back().title = std::move(*t);
+      if (auto t = read_text(table, "title", false, "this page", page_scope))
+        q.pages.back().title = std::move(*t);
       q.pages.back().show_if = read_conditions(table, page_scope);
       const auto* items = read_table_list(table, "item", "[[page.item]]");
       if (items == nullptr || items->empty()) {
@@ -945,7 +1006,8 @@ LoadResult load_questionnaire_text(std::string_view toml_text, const std::string
     return loader.run(toml_text);
   } catch (const std::exception& e) {
     LoadResult failed;
-    failed.errors.push_back(Diagnostic{path_for_messages, {1, 1}, std::string("could not read the file: ") + e.what()});
+    failed.errors.push_back(
+        Diagnostic{path_for_messages, {1, 1}, std::string("could not read the file: ") + e.what()});
     return failed;
   } catch (...) {
     LoadResult failed;
@@ -969,9 +1031,11 @@ LoadResult load_questionnaire_file(const std::string& path) {
     }
     const auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > kLargestFileBytes) {
-      failed.errors.push_back(Diagnostic{path, {1, 1}, "the file is " + std::to_string(size) +
-                                                           " bytes; a questionnaire is at most 1 MB. Is it the "
-                                                           "right file?"});
+      failed.errors.push_back(Diagnostic{path,
+                                         {1, 1},
+                                         "the file is " + std::to_string(size) +
+                                             " bytes; a questionnaire is at most 1 MB. Is it the "
+                                             "right file?"});
       return failed;
     }
     std::ifstream in(path, std::ios::binary);

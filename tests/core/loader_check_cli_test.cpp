@@ -1,7 +1,6 @@
 // `readiness-kiosk --check` run as a real process on good and broken copies of the shipped
 // questionnaire: exit status 0 or 1, never killed by a signal, FILE:LINE:COLUMN: error: lines.
 #include <doctest/doctest.h>
-
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -108,7 +107,8 @@ TEST_CASE("--check on the shipped questionnaires exits 0 with a one-line summary
   CHECK(run.exited);
   CHECK(run.status == 0);
   CHECK(run.err.empty());
-  CHECK(run.out.find(kShipped + ": ok: 'readiness-and-strengths' v1.0, 11 pages, 20 items, languages en es\n") !=
+  CHECK(run.out.find(kShipped +
+                     ": ok: 'readiness-and-strengths' v1.0, 11 pages, 20 items, languages en es\n") !=
         std::string::npos);
   CHECK(std::count(run.out.begin(), run.out.end(), '\n') == static_cast<std::ptrdiff_t>(args.size() - 1));
 }
@@ -127,16 +127,19 @@ TEST_CASE("--check on broken copies reports every problem and exits 1") {
   const std::string f = file.string();
   const std::string expected =
       f + ":" + std::to_string(line_of(broken, "colour")) +
-      ":1: error: unknown key 'colour' in an item ([[page.item]]). Remove it; the keys allowed here are: id, kind, "
+      ":1: error: unknown key 'colour' in an item ([[page.item]]). Remove it; the keys allowed here are: id, "
+      "kind, "
       "text, help, summary_label, required, show_if, summary, follow_up_of, attribution, option, min_picks, "
       "max_picks, min, max, min_label, max_label, flag_range, max_length.\n" +
       f + ":" + std::to_string(line_of(broken, "\"confidense\"")) +
-      ":16: error: follow_up_of names 'confidense', but no item has that id. Did you mean 'confidence'? Use the id of "
+      ":16: error: follow_up_of names 'confidense', but no item has that id. Did you mean 'confidence'? Use "
+      "the id of "
       "an earlier item.\n" +
       f + ":" + std::to_string(line_of(broken, "max_picks = 30")) +
       ":13: error: max_picks is 30, but the item offers only 12 options. Lower max_picks or add options.\n" +
       f + ":" + std::to_string(line_of(broken, "label.en = \"Acceptance\"")) +
-      ":1: error: 'label' has no 'es' translation. Add es = \"...\" to it (every language in 'languages' needs one).\n";
+      ":1: error: 'label' has no 'es' translation. Add es = \"...\" to it (every language in 'languages' "
+      "needs one).\n";
   CHECK(run.err == expected);
   // The good file named after the broken one is still checked and summarised.
   CHECK(run.out == kShipped + ": ok: 'readiness-and-strengths' v1.0, 11 pages, 20 items, languages en es\n");
@@ -158,7 +161,8 @@ TEST_CASE("--check: syntax errors, missing files, truncated and garbled copies n
     CHECK(run.err.find(": error: ") != std::string::npos);
   }
   const Run missing = run_kiosk({"--check", (scratch.dir / "missing.toml").string()}, scratch.dir);
-  CHECK(missing.err == (scratch.dir / "missing.toml").string() + ":1:1: error: no such file. Check the name and the folder.\n");
+  CHECK(missing.err == (scratch.dir / "missing.toml").string() +
+                           ":1:1: error: no such file. Check the name and the folder.\n");
   const Run nothing = run_kiosk({"--check"}, scratch.dir);
   CHECK(nothing.exited);
   CHECK(nothing.status == 2);

@@ -9,8 +9,8 @@
 namespace {
 
 const rk::Questionnaire& shipped() {
-  static const rk::LoadResult result =
-      rk::load_questionnaire_file(std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml");
+  static const rk::LoadResult result = rk::load_questionnaire_file(
+      std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml");
   for (const auto& d : result.errors) MESSAGE(d.format());
   REQUIRE(result.ok());
   return *result.questionnaire;
@@ -29,7 +29,8 @@ void for_each_text(const rk::Questionnaire& q, F f) {
   for (const auto& page : q.pages) {
     f(page.title);
     for (const auto& it : page.items) {
-      for (const rk::Text* t : {&it.text, &it.help, &it.summary_label, &it.min_label, &it.max_label, &it.attribution}) {
+      for (const rk::Text* t :
+           {&it.text, &it.help, &it.summary_label, &it.min_label, &it.max_label, &it.attribution}) {
         f(*t);
       }
       for (const auto& o : it.options) {
@@ -45,7 +46,8 @@ void for_each_text(const rk::Questionnaire& q, F f) {
 }
 
 std::string lowered(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
   return s;
 }
 
@@ -77,10 +79,12 @@ TEST_CASE("default questionnaire: no suicide item, no labels, Spanish accents pr
   for_each_text(q, [&](const rk::Text& t) {
     for (const auto& [language, s] : t.by_language) {
       const std::string l = lowered(s);
-      for (const char* word : {"suicid", "kill", "self-harm", "addict", "alcoholic", "problem", "disorder", "adicto"}) {
+      for (const char* word :
+           {"suicid", "kill", "self-harm", "addict", "alcoholic", "problem", "disorder", "adicto"}) {
         CHECK_MESSAGE(l.find(word) == std::string::npos, s);
       }
-      if (language == "es" && (s.find("¿") != std::string::npos || s.find("ñ") != std::string::npos)) spanish_marks = true;
+      if (language == "es" && (s.find("¿") != std::string::npos || s.find("ñ") != std::string::npos))
+        spanish_marks = true;
     }
   });
   CHECK(spanish_marks);

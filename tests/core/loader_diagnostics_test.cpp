@@ -29,7 +29,8 @@ title = "T"
 intro = "unterminated
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:7:22: error: TOML syntax error: Error while parsing string: unescaped control characters other than TAB (U+0009) are explicitly prohibited. Fix the file at this place.",
+      "t.toml:7:22: error: TOML syntax error: Error while parsing string: unescaped control characters other "
+      "than TAB (U+0009) are explicitly prohibited. Fix the file at this place.",
   };
   CHECK(problems(toml) == expected);
 }
@@ -71,7 +72,9 @@ text = "Hi"
 zzzqqq = 1
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:13:1: error: unknown key 'zzzqqq' in an item ([[page.item]]). Remove it; the keys allowed here are: id, kind, text, help, summary_label, required, show_if, summary, follow_up_of, attribution, option, min_picks, max_picks, min, max, min_label, max_label, flag_range, max_length.",
+      "t.toml:13:1: error: unknown key 'zzzqqq' in an item ([[page.item]]). Remove it; the keys allowed here "
+      "are: id, kind, text, help, summary_label, required, show_if, summary, follow_up_of, attribution, "
+      "option, min_picks, max_picks, min, max, min_label, max_label, flag_range, max_length.",
   };
   CHECK(problems(toml) == expected);
 }
@@ -87,10 +90,12 @@ kind = "info"
       "t.toml:1:1: error: the file has no 'id'. Add it, for example: id = \"readiness-and-strengths\"",
       "t.toml:1:1: error: the file has no 'version'. Add it, for example: version = \"1.0\"",
       "t.toml:1:1: error: the file has no 'minutes'. Add it, for example: minutes = 4",
-      "t.toml:1:1: error: the file has no 'languages'. Add it, for example: languages = [\"en\", \"es\"] at the top",
+      "t.toml:1:1: error: the file has no 'languages'. Add it, for example: languages = [\"en\", \"es\"] at "
+      "the top",
       "t.toml:1:1: error: the file has no 'default_language'. Add it, for example: default_language = \"en\"",
       "t.toml:4:1: error: this item has no 'id'. Add it, for example: id = \"talk_today\"",
-      "t.toml:4:1: error: this item has no 'text'. Add it, for example: text = { en = \"...\", es = \"...\" }",
+      "t.toml:4:1: error: this item has no 'text'. Add it, for example: text = { en = \"...\", es = \"...\" "
+      "}",
   };
   CHECK(problems(toml) == expected);
 }
@@ -112,10 +117,13 @@ required = "yes"
 max_length = 2.5
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:2:11: error: 'version' must be text in quotes, not a whole number. For example: version = \"1.0\"",
+      "t.toml:2:11: error: 'version' must be text in quotes, not a whole number. For example: version = "
+      "\"1.0\"",
       "t.toml:3:11: error: 'minutes' must be a whole number, not text. For example: minutes = 4",
-      "t.toml:13:12: error: 'required' must be true or false (without quotes), not text. For example: required = true",
-      "t.toml:14:14: error: 'max_length' must be a whole number, not a decimal number. For example: max_length = 80",
+      "t.toml:13:12: error: 'required' must be true or false (without quotes), not text. For example: "
+      "required = true",
+      "t.toml:14:14: error: 'max_length' must be a whole number, not a decimal number. For example: "
+      "max_length = 80",
   };
   CHECK(problems(toml) == expected);
 }
@@ -178,7 +186,8 @@ text = "I"
 show_if = { item = "focsu", equals = "yes" }
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:17:20: error: show_if names 'focsu', but no item has that id. Did you mean 'focus'? Use the id of an earlier item.",
+      "t.toml:17:20: error: show_if names 'focsu', but no item has that id. Did you mean 'focus'? Use the id "
+      "of an earlier item.",
   };
   CHECK(problems(toml) == expected);
 }
@@ -203,7 +212,8 @@ kind = "short_text"
 text = "Q"
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:13:20: error: show_if names 'b', which comes later (line 15). Name an item that comes before, or move this one after it.",
+      "t.toml:13:20: error: show_if names 'b', which comes later (line 15). Name an item that comes before, "
+      "or move this one after it.",
   };
   CHECK(problems(toml) == expected);
 }
@@ -224,7 +234,8 @@ text = "Q"
 show_if = { item = "a", answered = true }
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:13:20: error: show_if names 'a', this same item. Name an earlier item: an answer cannot depend on itself.",
+      "t.toml:13:20: error: show_if names 'a', this same item. Name an earlier item: an answer cannot depend "
+      "on itself.",
   };
   CHECK(problems(toml) == expected);
 }
@@ -245,7 +256,8 @@ kind = "short_text"
 text = "Q"
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:9:20: error: show_if names 'a', which is on this same page. A page can only depend on items of earlier pages.",
+      "t.toml:9:20: error: show_if names 'a', which is on this same page. A page can only depend on items of "
+      "earlier pages.",
   };
   CHECK(problems(toml) == expected);
 }
@@ -273,9 +285,12 @@ kind = "info"
 text = "{nope} {a}"
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:12:8: error: the answer {b} in 'text' names 'b', which comes later (line 14). Name an item that comes before, or move this one after it.",
-      "t.toml:16:8: error: the answer {b} in 'text' names 'b', this same item. Name an earlier item: an answer cannot depend on itself.",
-      "t.toml:20:8: error: the answer {nope} in 'text' names 'nope', but no item has that id. Use the id of an earlier item.",
+      "t.toml:12:8: error: the answer {b} in 'text' names 'b', which comes later (line 14). Name an item "
+      "that comes before, or move this one after it.",
+      "t.toml:16:8: error: the answer {b} in 'text' names 'b', this same item. Name an earlier item: an "
+      "answer cannot depend on itself.",
+      "t.toml:20:8: error: the answer {nope} in 'text' names 'nope', but no item has that id. Use the id of "
+      "an earlier item.",
   };
   CHECK(problems(toml) == expected);
 }
@@ -317,7 +332,8 @@ kind = "single_choice"
 text = "Q"
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:9:1: error: this single_choice item has no options. Add at least one [[page.item.option]] with an id and a label.",
+      "t.toml:9:1: error: this single_choice item has no options. Add at least one [[page.item.option]] with "
+      "an id and a label.",
   };
   CHECK(problems(toml) == expected);
 }
@@ -344,7 +360,8 @@ id = "y"
 label = "Y"
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:13:13: error: max_picks is 3, but the item offers only 2 options. Lower max_picks or add options.",
+      "t.toml:13:13: error: max_picks is 3, but the item offers only 2 options. Lower max_picks or add "
+      "options.",
   };
   CHECK(problems(toml) == expected);
 }
@@ -392,7 +409,8 @@ kind = "info"
 text = { en = "Hi" }
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:12:8: error: 'text' has no 'es' translation. Add es = \"...\" to it (every language in 'languages' needs one).",
+      "t.toml:12:8: error: 'text' has no 'es' translation. Add es = \"...\" to it (every language in "
+      "'languages' needs one).",
   };
   CHECK(problems(toml) == expected);
 }
@@ -434,14 +452,17 @@ kind = "info"
 text = { en = "Hi", de = "Hallo" }
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:4:20: error: unknown language code 'esp'. Did you mean 'es'? Use a two-letter ISO 639-1 code such as \"en\" or \"es\" (optionally with a region, \"es-MX\").",
+      "t.toml:4:20: error: unknown language code 'esp'. Did you mean 'es'? Use a two-letter ISO 639-1 code "
+      "such as \"en\" or \"es\" (optionally with a region, \"es-MX\").",
       "t.toml:5:20: error: default_language 'fr' is not in 'languages' (en). Use one of them.",
-      "t.toml:12:21: error: translation 'de' is not one of the file's languages (en). Add it to 'languages' or remove this translation.",
+      "t.toml:12:21: error: translation 'de' is not one of the file's languages (en). Add it to 'languages' "
+      "or remove this translation.",
   };
   CHECK(problems(toml) == expected);
 }
 
-TEST_CASE("validator: condition operators that do not fit the item's kind, unknown options, impossible numbers") {
+TEST_CASE(
+    "validator: condition operators that do not fit the item's kind, unknown options, impossible numbers") {
   const std::string toml = R"TOML(id = "t"
 version = "1"
 minutes = 2
@@ -465,10 +486,13 @@ text = "Q"
 show_if = [ { item = "r", equals = "x" }, { item = "c", at_least = 1 }, { item = "c", equals = "maybe" }, { item = "r", at_least = 11 } ]
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:21:36: error: equals and one_of test the options of a choice, but 'r' is a ruler item. Use at_least or at_most.",
-      "t.toml:21:68: error: at_least and at_most test a ruler's number, but 'c' is a yes_no item. Use equals or one_of.",
+      "t.toml:21:36: error: equals and one_of test the options of a choice, but 'r' is a ruler item. Use "
+      "at_least or at_most.",
+      "t.toml:21:68: error: at_least and at_most test a ruler's number, but 'c' is a yes_no item. Use equals "
+      "or one_of.",
       "t.toml:21:96: error: 'c' has no option 'maybe'. Its options are: yes, no.",
-      "t.toml:21:132: error: this condition can never hold: 'r' goes from 0 to 10. Use a number in that range.",
+      "t.toml:21:132: error: this condition can never hold: 'r' goes from 0 to 10. Use a number in that "
+      "range.",
   };
   CHECK(problems(toml) == expected);
 }
@@ -500,7 +524,8 @@ summary = "follow_up"
 )TOML";
   const std::vector<std::string> expected = {
       "t.toml:18:16: error: follow_up_of names 't', a short_text item; it must name a ruler.",
-      "t.toml:23:11: error: summary = \"follow_up\" needs follow_up_of naming the ruler it follows, for example follow_up_of = \"importance\".",
+      "t.toml:23:11: error: summary = \"follow_up\" needs follow_up_of naming the ruler it follows, for "
+      "example follow_up_of = \"importance\".",
   };
   CHECK(problems(toml) == expected);
 }
@@ -529,9 +554,11 @@ summary = "Odd"
 severity = "urgnet"
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:13:1: error: this flag_range (8 to 12) goes outside the ruler (0 to 10). Keep it within the ruler.",
+      "t.toml:13:1: error: this flag_range (8 to 12) goes outside the ruler (0 to 10). Keep it within the "
+      "ruler.",
       "t.toml:19:7: error: this flag_range's min (3) is above its max (1). Swap them.",
-      "t.toml:21:12: error: unknown severity 'urgnet'. Did you mean 'urgent'? Use one of: notice, soon, urgent.",
+      "t.toml:21:12: error: unknown severity 'urgnet'. Did you mean 'urgent'? Use one of: notice, soon, "
+      "urgent.",
   };
   CHECK(problems(toml) == expected);
 }
@@ -552,7 +579,8 @@ text = "Q"
 summary = "name"
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:13:11: error: summary = \"name\" needs a short_text item (a first name or initials), not a ruler item.",
+      "t.toml:13:11: error: summary = \"name\" needs a short_text item (a first name or initials), not a "
+      "ruler item.",
   };
   CHECK(problems(toml) == expected);
 }
@@ -580,8 +608,10 @@ kind = "ruller"
 text = "Q"
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:13:1: error: 'max' does not apply to a single_choice item (only to ruler). Remove it, or change the kind.",
-      "t.toml:19:8: error: unknown kind 'ruller'. Did you mean 'ruler'? Use one of: info, single_choice, multi_choice, ruler, short_text, long_text, card_pick, yes_no.",
+      "t.toml:13:1: error: 'max' does not apply to a single_choice item (only to ruler). Remove it, or "
+      "change the kind.",
+      "t.toml:19:8: error: unknown kind 'ruller'. Did you mean 'ruler'? Use one of: info, single_choice, "
+      "multi_choice, ruler, short_text, long_text, card_pick, yes_no.",
   };
   CHECK(problems(toml) == expected);
 }
@@ -628,9 +658,12 @@ id = "maybe"
 label = "Maybe"
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:9:1: error: there is no built-in 'yes' label in 'ja'. Add [[page.item.option]] with id = \"yes\" and a label.",
-      "t.toml:9:1: error: there is no built-in 'no' label in 'ja'. Add [[page.item.option]] with id = \"no\" and a label.",
-      "t.toml:14:6: error: a yes_no item has only the options 'yes' and 'no'; 'maybe' is not one. Use single_choice for other options.",
+      "t.toml:9:1: error: there is no built-in 'yes' label in 'ja'. Add [[page.item.option]] with id = "
+      "\"yes\" and a label.",
+      "t.toml:9:1: error: there is no built-in 'no' label in 'ja'. Add [[page.item.option]] with id = \"no\" "
+      "and a label.",
+      "t.toml:14:6: error: a yes_no item has only the options 'yes' and 'no'; 'maybe' is not one. Use "
+      "single_choice for other options.",
   };
   CHECK(problems(toml) == expected);
 }
@@ -655,9 +688,11 @@ TEST_CASE("validator: an empty file") {
       "t.toml:1:1: error: the file has no 'id'. Add it, for example: id = \"readiness-and-strengths\"",
       "t.toml:1:1: error: the file has no 'version'. Add it, for example: version = \"1.0\"",
       "t.toml:1:1: error: the file has no 'minutes'. Add it, for example: minutes = 4",
-      "t.toml:1:1: error: the file has no 'languages'. Add it, for example: languages = [\"en\", \"es\"] at the top",
+      "t.toml:1:1: error: the file has no 'languages'. Add it, for example: languages = [\"en\", \"es\"] at "
+      "the top",
       "t.toml:1:1: error: the file has no 'default_language'. Add it, for example: default_language = \"en\"",
-      "t.toml:1:1: error: the file has no 'title'. Add it, for example: title = { en = \"...\", es = \"...\" }",
+      "t.toml:1:1: error: the file has no 'title'. Add it, for example: title = { en = \"...\", es = \"...\" "
+      "}",
       "t.toml:1:1: error: the file has no pages. Add at least one [[page]] with an id and items.",
   };
   CHECK(problems(toml) == expected);

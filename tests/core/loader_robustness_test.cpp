@@ -15,7 +15,8 @@
 namespace {
 
 std::string shipped_questionnaire() {
-  std::ifstream in(std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml", std::ios::binary);
+  std::ifstream in(std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml",
+                   std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();
@@ -122,7 +123,8 @@ TEST_CASE("every truncation of the shipped questionnaire loads without a crash")
   REQUIRE(!shipped.empty());
   int accepted = 0;
   for (std::size_t length = 0; length < shipped.size(); ++length) {
-    if (load_and_check(shipped.substr(0, length), "prefix of " + std::to_string(length) + " bytes")) ++accepted;
+    if (load_and_check(shipped.substr(0, length), "prefix of " + std::to_string(length) + " bytes"))
+      ++accepted;
   }
   // Cutting the file short mostly breaks it; a cut between whole pages may leave a valid file.
   CHECK(accepted < static_cast<int>(shipped.size()) / 10);
@@ -143,7 +145,8 @@ TEST_CASE("thousands of byte mutations of the shipped questionnaire load without
 TEST_CASE("hand-made hostile inputs") {
   const std::string shipped = shipped_questionnaire();
   CHECK_FALSE(load_and_check(std::string(100000, '['), "deep arrays"));
-  CHECK_FALSE(load_and_check("a = " + std::string(100000, '[') + std::string(100000, ']'), "deep array value"));
+  CHECK_FALSE(
+      load_and_check("a = " + std::string(100000, '[') + std::string(100000, ']'), "deep array value"));
   CHECK_FALSE(load_and_check("a = " + std::string(5000, '{'), "deep inline tables"));
   CHECK_FALSE(load_and_check(std::string(200000, 'a'), "one long key"));
   CHECK_FALSE(load_and_check(std::string("id = \"a\0b\"\n", 11), "NUL byte"));
@@ -157,18 +160,21 @@ TEST_CASE("hand-made hostile inputs") {
   CHECK_FALSE(load_and_check("page = 1\n", "page is a number"));
   CHECK_FALSE(load_and_check("[page]\nid = 1\nitem = [1, 2]\n", "page is a table, items are numbers"));
   CHECK_FALSE(load_and_check("[[page]]\n[[page.item]]\noption = \"x\"\nshow_if = 3\n", "items of odd types"));
-  CHECK_FALSE(load_and_check("[[page]]\n[[page.item]]\nkind = \"ruler\"\nflag_range = [{}, {}]\nmin = []\n", "empty flag ranges"));
-  CHECK_FALSE(load_and_check("[[page]]\n[[page.item]]\nkind = \"yes_no\"\n[[page.item.option]]\n[[page.item.option]]\n",
-                             "options without ids"));
-  CHECK_FALSE(load_and_check("[[page]]\nshow_if = [[], {}, 1, { item = 2, equals = [] }]\n", "odd conditions"));
+  CHECK_FALSE(load_and_check("[[page]]\n[[page.item]]\nkind = \"ruler\"\nflag_range = [{}, {}]\nmin = []\n",
+                             "empty flag ranges"));
+  CHECK_FALSE(load_and_check(
+      "[[page]]\n[[page.item]]\nkind = \"yes_no\"\n[[page.item.option]]\n[[page.item.option]]\n",
+      "options without ids"));
+  CHECK_FALSE(
+      load_and_check("[[page]]\nshow_if = [[], {}, 1, { item = 2, equals = [] }]\n", "odd conditions"));
   CHECK_FALSE(load_and_check("text = \"" + std::string(50000, '{') + "\"\n", "many open braces"));
 
   // Thousands of pages and items, every one piping the one before.
   std::string big = shipped;
   for (int i = 0; i < 2000; ++i) {
     big += "[[page]]\nid = \"extra" + std::to_string(i) + "\"\n[[page.item]]\nid = \"x" + std::to_string(i) +
-           "\"\nkind = \"short_text\"\ntext = \"{" + (i == 0 ? std::string("focus") : "x" + std::to_string(i - 1)) +
-           "}\"\n";
+           "\"\nkind = \"short_text\"\ntext = \"{" +
+           (i == 0 ? std::string("focus") : "x" + std::to_string(i - 1)) + "}\"\n";
   }
   CHECK(load_and_check(big, "2000 extra pages"));
 }
@@ -203,8 +209,9 @@ TEST_CASE("every Unicode code point where the TOML parser looks for whitespace")
   for (char32_t c = 0x80; c <= 0x10FFFF; c += (c < 0x10000 ? 1 : 0x3F)) {
     if (c >= 0xD800 && c <= 0xDFFF) continue;
     const std::string ch = utf8(c);
-    for (const std::string& doc : {ch + " = 1\n", "a = 1" + ch + "\n", "[" + ch + "]\n", "[\"" + ch + "\"]\n",
-                                   "a = \"\"\"\\\n" + ch + "\"\"\"\n", "a = \"" + ch + "\"\n", "a = 1 #" + ch + "\n"}) {
+    for (const std::string& doc :
+         {ch + " = 1\n", "a = 1" + ch + "\n", "[" + ch + "]\n", "[\"" + ch + "\"]\n",
+          "a = \"\"\"\\\n" + ch + "\"\"\"\n", "a = \"" + ch + "\"\n", "a = 1 #" + ch + "\n"}) {
       const rk::LoadResult result = rk::load_questionnaire_text(doc, "u.toml");
       if (result.ok() || result.errors.empty() || result.errors.front().where.line < 1) {
         FAIL_CHECK("code point " << static_cast<unsigned long>(c) << " in " << doc);
