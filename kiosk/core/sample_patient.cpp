@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
+#include <vector>
 
 #include "session.hpp"
 #include "session_utf8.hpp"
@@ -11,65 +13,82 @@
 namespace rk {
 namespace {
 
+/// What the fictional patient writes. Lists are used in turn, so two follow-ups or two hope
+/// questions get different answers.
 struct SampleWords {
   const char* name;
-  const char* talk_about;
-  const char* follow_up;
-  const char* hope;
-  const char* notes;
+  std::vector<const char*> talk_about;
+  std::vector<const char*> follow_up;  ///< in pairs: why not lower, then what might help
+  std::vector<const char*> hope;       ///< something that went well, then a small step
+  std::vector<const char*> notes;
   const char* short_text;
 };
 
-constexpr SampleWords kEnglish{
-    "Sample",
-    "Sleeping better, and feeling less tense at work.",
-    "My kids notice when I am calmer, and that matters to me.",
-    "I went for a walk three times this week.",
-    "This is a sample patient for a test page, not a real person.",
-    "More time outside",
-};
-
-constexpr SampleWords kSpanish{
-    "Ejemplo",
-    "Dormir mejor y sentirme menos tensa en el trabajo.",
-    "Mis hijos notan cuando estoy más tranquila, y eso me importa.",
-    "Salí a caminar tres veces esta semana. ¡Me ayudó mucho!",
-    "Esta es una paciente de ejemplo para una página de prueba, no una persona real.",
-    "Más tiempo al aire libre",
-};
-
-constexpr SampleWords kGeneric{
-    "Sample",
-    "Sample answer (test page).",
-    "Sample answer (test page).",
-    "Sample answer (test page).",
-    "Sample patient for a test page, not a real person.",
-    "Sample",
-};
-
 const SampleWords& words_for(const std::string& language) {
-  if (language == "en") return kEnglish;
-  if (language == "es") return kSpanish;
-  return kGeneric;
+  static const SampleWords english{
+      "Sample",
+      {"Sleeping better, and feeling less tense at work."},
+      {"My kids notice when I am calmer, and that matters to me.", "Talking it through with someone I trust.",
+       "I have done hard things before.", "A simple plan for the evenings.",
+       "I already started cutting back a little.", "Seeing some progress in the next week."},
+      {"I went for a walk three times this week.", "Go to bed before eleven on weeknights."},
+      {"This is a sample patient for a test page, not a real person."},
+      "More time outside",
+  };
+  static const SampleWords spanish{
+      "Ejemplo",
+      {"Dormir mejor y sentirme menos tensa en el trabajo."},
+      {"Mis hijos notan cuando estoy más tranquila, y eso me importa.", "Hablarlo con alguien de confianza.",
+       "Ya he logrado cosas difíciles antes.", "Un plan sencillo para las noches.",
+       "Ya empecé a reducir un poco.", "Ver algún avance la próxima semana."},
+      {"Salí a caminar tres veces esta semana. ¡Me ayudó mucho!",
+       "Acostarme antes de las once entre semana."},
+      {"Esta es una paciente de ejemplo para una página de prueba, no una persona real."},
+      "Más tiempo al aire libre",
+  };
+  static const SampleWords generic{
+      "Sample",
+      {"Sample answer (test page)."},
+      {"Sample answer (test page)."},
+      {"Sample answer (test page)."},
+      {"Sample patient for a test page, not a real person."},
+      "Sample",
+  };
+  if (language == "en") return english;
+  if (language == "es") return spanish;
+  return generic;
 }
 
-std::string sample_text(const Item& item, const SampleWords& words) {
+/// Where the fictional patient is in each list of words, and what it still has to show.
+struct SampleState {
+  const SampleWords* words = nullptr;
+  std::size_t talk_about = 0, follow_up = 0, hope = 0, notes = 0, rulers = 0;
+  bool want_option_flag = false;
+  bool want_ruler_flag = false;
+};
+
+std::string next_of(const std::vector<const char*>& list, std::size_t& counter) {
+  return list[counter++ % list.size()];
+}
+
+std::string sample_text(const Item& item, SampleState& state) {
+  const SampleWords& words = *state.words;
   std::string text;
   switch (item.effective_summary()) {
     case SummarySection::Name:
       text = words.name;
       break;
     case SummarySection::TalkAbout:
-      text = words.talk_about;
+      text = next_of(words.talk_about, state.talk_about);
       break;
     case SummarySection::FollowUp:
-      text = words.follow_up;
+      text = next_of(words.follow_up, state.follow_up);
       break;
     case SummarySection::Hope:
-      text = words.hope;
+      text = next_of(words.hope, state.hope);
       break;
     default:
-      text = item.kind == ItemKind::ShortText ? words.short_text : words.notes;
+      text = item.kind == ItemKind::ShortText ? words.short_text : next_of(words.notes, state.notes);
   }
   if (item.max_length > 0) text = utf8_prefix(text, static_cast<std::size_t>(item.max_length));
   return text;
@@ -107,16 +126,18 @@ std::vector<std::string> sample_picks(const Item& item, bool want_flag) {
   return picks;
 }
 
-/// A mid-high ruler value, or one inside a flagged range when the sample still needs a flag.
-int sample_ruler_value(const Item& item, bool want_flag) {
-  if (want_flag && !item.ruler_flags.empty()) {
+/// A mid-high ruler value (70%, 60%, 80% of the way up, in turn), or one inside a flagged range
+/// when the sample still needs to show a flag.
+int sample_ruler_value(const Item& item, SampleState& state) {
+  if (state.want_ruler_flag && !item.ruler_flags.empty()) {
     return std::clamp(item.ruler_flags.front().min, item.min, item.max);
   }
-  return item.min + ((item.max - item.min) * 7 + 5) / 10;  // 7 on 0-10, 4 on 1-5
+  static constexpr int kTenths[] = {7, 6, 8};
+  const int tenths = kTenths[state.rulers++ % std::size(kTenths)];
+  return item.min + ((item.max - item.min) * tenths + 5) / 10;  // rounded: 7 on 0-10, 4 on 1-5
 }
 
-void answer_item(Session& session, const Item& item, const SampleWords& words, bool& want_option_flag,
-                 bool& want_ruler_flag) {
+void answer_item(Session& session, const Item& item, SampleState& state) {
   switch (item.kind) {
     case ItemKind::Info:
       return;
@@ -124,23 +145,22 @@ void answer_item(Session& session, const Item& item, const SampleWords& words, b
     case ItemKind::MultiChoice:
     case ItemKind::CardPick:
     case ItemKind::YesNo: {
-      std::vector<std::string> picks = sample_picks(item, want_option_flag);
+      std::vector<std::string> picks = sample_picks(item, state.want_option_flag);
       if (picks.empty()) return;
-      if (session.set_answer(item.id, Answer::picks_of(picks)) && want_option_flag &&
-          !session.raised_flags().empty()) {
-        want_option_flag = false;
+      if (session.set_answer(item.id, Answer::picks_of(picks)) && !session.raised_flags().empty()) {
+        state.want_option_flag = false;
       }
       return;
     }
     case ItemKind::Ruler:
-      if (session.set_answer(item.id, Answer::number(sample_ruler_value(item, want_ruler_flag))) &&
-          want_ruler_flag && !session.raised_flags().empty()) {
-        want_ruler_flag = false;
+      if (session.set_answer(item.id, Answer::number(sample_ruler_value(item, state))) &&
+          !session.raised_flags().empty()) {
+        state.want_ruler_flag = false;
       }
       return;
     case ItemKind::ShortText:
     case ItemKind::LongText:
-      session.set_answer(item.id, Answer::free_text(sample_text(item, words)));
+      session.set_answer(item.id, Answer::free_text(sample_text(item, state)));
       return;
   }
 }
@@ -152,10 +172,11 @@ Summary make_sample_summary(const Questionnaire& questionnaire, const std::strin
   Session session(questionnaire);
   const int minutes = questionnaire.minutes > 0 ? questionnaire.minutes : 4;
   session.start(language, now - std::chrono::minutes(minutes));
-  const SampleWords& words = words_for(session.language());
+  SampleState state;
+  state.words = &words_for(session.language());
   // Prefer a flag on a choice (it reads naturally); else a flagged ruler range.
-  bool want_option_flag = questionnaire_has_option_flag(questionnaire);
-  bool want_ruler_flag = !want_option_flag;
+  state.want_option_flag = questionnaire_has_option_flag(questionnaire);
+  state.want_ruler_flag = !state.want_option_flag;
 
   // Every next() moves forward or to Review, so this ends; the cap guards against surprises.
   const std::size_t max_steps = questionnaire.pages.size() + 2;
@@ -165,7 +186,7 @@ Summary make_sample_summary(const Questionnaire& questionnaire, const std::strin
       bool answered_any = false;
       for (const Item* item : session.visible_items()) {
         if (session.answer(item->id) != nullptr) continue;
-        answer_item(session, *item, words, want_option_flag, want_ruler_flag);
+        answer_item(session, *item, state);
         answered_any = answered_any || session.answer(item->id) != nullptr;
       }
       if (!answered_any) break;

@@ -272,15 +272,22 @@ TEST_CASE("the sample patient fills the default questionnaire in English and Spa
     REQUIRE(s.flags.size() == 1);
     CHECK(s.flags[0].severity == rk::Severity::Urgent);
     REQUIRE(s.rulers.size() == 3);
+    CHECK(s.rulers[0].value == 7);  // mid-high, and not all the same
+    CHECK(s.rulers[1].value == 6);
+    CHECK(s.rulers[2].value == 8);
+    std::vector<std::string> follow_up_answers;
     for (const auto& r : s.rulers) {
-      CHECK(r.value == 7);
-      CHECK(r.follow_ups.size() == 2);
-      for (const auto& f : r.follow_ups) CHECK_FALSE(f.answer.empty());
+      REQUIRE(r.follow_ups.size() == 2);
+      for (const auto& f : r.follow_ups) follow_up_answers.push_back(f.answer);
     }
+    std::sort(follow_up_answers.begin(), follow_up_answers.end());
+    CHECK(std::unique(follow_up_answers.begin(), follow_up_answers.end()) == follow_up_answers.end());
+    CHECK(std::find(follow_up_answers.begin(), follow_up_answers.end(), "") == follow_up_answers.end());
     REQUIRE(s.talk_about.size() == 2);
     CHECK(s.strengths.at(0).labels.size() == 3);
     CHECK(s.values.at(0).labels.size() == 3);
-    CHECK(s.hope.size() == 2);
+    REQUIRE(s.hope.size() == 2);
+    CHECK(s.hope[0].answer != s.hope[1].answer);
     CHECK(s.notes.size() == 1);
     CHECK(s.time_taken() == std::chrono::minutes(4));
   }

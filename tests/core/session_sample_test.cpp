@@ -23,8 +23,8 @@ TEST_CASE("the sample patient answers every visible item in English, with a flag
   REQUIRE(s.talk_about.size() == 1);
   CHECK(s.talk_about[0].answer.find("Sleeping better") != std::string::npos);
   REQUIRE(s.rulers.size() == 2);
-  CHECK(s.rulers[0].value == 7);
-  CHECK(s.rulers[1].value == 4);
+  CHECK(s.rulers[0].value == 7);  // 70% of 0-10
+  CHECK(s.rulers[1].value == 3);  // 60% of 1-5, rounded
   REQUIRE(s.rulers[0].follow_ups.size() == 1);
   CHECK_FALSE(s.rulers[0].follow_ups[0].answer.empty());
   CHECK(s.rulers[0].follow_ups[0].prompt == "You chose 7. Why not lower?");
