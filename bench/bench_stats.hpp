@@ -35,8 +35,8 @@ inline double max_of(const std::vector<double>& samples) {
 }
 
 /// "ROW|figure|median|min|max|runs|target|reference": one row of the benchmark table.
-inline void print_row(const std::string& figure, const std::vector<double>& samples, const std::string& target,
-                      const std::string& reference, int precision = 1) {
+inline void print_row(const std::string& figure, const std::vector<double>& samples,
+                      const std::string& target, const std::string& reference, int precision = 1) {
   std::printf("ROW|%s|%.*f|%.*f|%.*f|%zu|%s|%s\n", figure.c_str(), precision, median(samples), precision,
               min_of(samples), precision, max_of(samples), samples.size(), target.c_str(), reference.c_str());
   std::fflush(stdout);

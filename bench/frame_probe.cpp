@@ -73,7 +73,9 @@ void mark(const char* name) {
   write_all(fd, line, static_cast<std::size_t>(n));
 }
 
-__attribute__((constructor)) void report_loaded() { mark("loaded"); }
+__attribute__((constructor)) void report_loaded() {
+  mark("loaded");
+}
 
 __attribute__((destructor)) void report_frames() {
   const int fd = report_fd();
@@ -97,9 +99,10 @@ extern "C" __attribute__((visibility("default"))) int SDL_Init(unsigned int flag
   return result;
 }
 
-extern "C" __attribute__((visibility("default"))) void* SDL_CreateWindow(const char* title, int x, int y, int w,
-                                                                          int h, unsigned int flags) {
-  static const auto real = next_symbol<void* (*)(const char*, int, int, int, int, unsigned int)>("SDL_CreateWindow");
+extern "C" __attribute__((visibility("default"))) void* SDL_CreateWindow(const char* title, int x, int y,
+                                                                         int w, int h, unsigned int flags) {
+  static const auto real =
+      next_symbol<void* (*)(const char*, int, int, int, int, unsigned int)>("SDL_CreateWindow");
   void* result = real(title, x, y, w, h, flags);
   mark("window");
   return result;

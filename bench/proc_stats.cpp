@@ -54,9 +54,13 @@ int open_fd_count(pid_t pid) {
   return pid == 0 ? count - 1 : count;
 }
 
-long long pss_bytes(pid_t pid) { return kb_field(proc_path(pid, "smaps_rollup"), "Pss:"); }
+long long pss_bytes(pid_t pid) {
+  return kb_field(proc_path(pid, "smaps_rollup"), "Pss:");
+}
 
-long long rss_high_water_bytes(pid_t pid) { return kb_field(proc_path(pid, "status"), "VmHWM:"); }
+long long rss_high_water_bytes(pid_t pid) {
+  return kb_field(proc_path(pid, "status"), "VmHWM:");
+}
 
 long long cpu_ticks(pid_t pid) {
   std::ifstream in(proc_path(pid, "stat"));
@@ -77,7 +81,9 @@ long long cpu_ticks(pid_t pid) {
   return utime < 0 || stime < 0 ? -1 : utime + stime;
 }
 
-long ticks_per_second() { return sysconf(_SC_CLK_TCK); }
+long ticks_per_second() {
+  return sysconf(_SC_CLK_TCK);
+}
 
 long long schedstat_run_ns(pid_t pid) {
   const std::string tasks = proc_path(pid, "task");

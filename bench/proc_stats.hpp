@@ -2,8 +2,9 @@
 // Figures read from /proc for the benchmarks and the soak run (Linux only). Each returns -1 when
 // the file cannot be read (the process is gone, or /proc is not mounted).
 
-#include <string>
 #include <sys/types.h>
+
+#include <string>
 
 namespace rk::bench {
 

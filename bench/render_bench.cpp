@@ -78,7 +78,8 @@ int main(int argc, char** argv) {
       size_kb.push_back(static_cast<double>(result.pdf.size()) / 1024.0);
       pages = result.pages;
     }
-    rk::bench::print_row("summary render, sample patient " + language + ", wall clock (ms)", render_ms, "< 50", "-", 1);
+    rk::bench::print_row("summary render, sample patient, " + language + ", wall (ms)", render_ms, "< 50",
+                         "-", 1);
     rk::bench::print_row("  same, CPU time of the rendering thread (ms)", render_cpu_ms, "< 50", "-", 1);
     rk::bench::print_row("summary PDF size, " + language + " (KB, " + std::to_string(pages) + " page" +
                              (pages == 1 ? "" : "s") + ")",

@@ -16,7 +16,6 @@
 #include <malloc.h>
 
 #include <algorithm>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -45,13 +44,14 @@ struct Options {
 
 // Words with the letters patients type on the kiosk's keyboards.
 const std::vector<std::string> kEnglishWords = {
-    "I",     "want",    "to",     "sleep",  "better", "and",   "feel",  "calmer", "at",    "work", "my",
-    "kids",  "notice",  "when",   "rest",   "walk",   "café",  "naïve", "résumé", "week",  "hope", "step",
-    "today", "talking", "helps.", "maybe",  "often",  "rarely", "2026", "10/10", "(soon)", "it's"};
+    "I",     "want",    "to",     "sleep", "better", "and",    "feel",  "calmer", "at",     "work", "my",
+    "kids",  "notice",  "when",   "rest",  "walk",   "café",   "naïve", "résumé", "week",   "hope", "step",
+    "today", "talking", "helps.", "maybe", "often",  "rarely", "2026",  "10/10",  "(soon)", "it's"};
 const std::vector<std::string> kSpanishWords = {
-    "¿Qué",     "puedo",   "hacer?", "¡Sí!",  "mañana", "año",     "niños", "corazón", "dormir", "mejor",
-    "también",  "señora",  "pingüino", "acción", "más",  "tranquila", "trabajo", "música", "Ángel", "Ñandú",
-    "él",       "está",    "aquí",   "útil",  "después", "¿Cómo",  "estás?", "¡Ánimo!", "caminé", "búho"};
+    "¿Qué",    "puedo",  "hacer?",  "¡Sí!",    "mañana",   "año",    "niños", "corazón",
+    "dormir",  "mejor",  "también", "señora",  "pingüino", "acción", "más",   "tranquila",
+    "trabajo", "música", "Ángel",   "Ñandú",   "él",       "está",   "aquí",  "útil",
+    "después", "¿Cómo",  "estás?",  "¡Ánimo!", "caminé",   "búho"};
 
 std::size_t code_points(const std::string& text) {
   std::size_t n = 0;
@@ -73,7 +73,8 @@ class Patient {
   std::string text(int max_length, const std::string& language, bool newlines) {
     const auto& words = language == "es" ? kSpanishWords : kEnglishWords;
     const bool long_text = chance(0.35);
-    const auto limit = static_cast<std::size_t>(long_text ? max_length : between(1, std::max(1, max_length / 4)));
+    const auto limit =
+        static_cast<std::size_t>(long_text ? max_length : between(1, std::max(1, max_length / 4)));
     std::string out;
     while (true) {
       std::string next = words[static_cast<std::size_t>(between(0, static_cast<int>(words.size()) - 1))];
@@ -96,7 +97,8 @@ class Patient {
     switch (item.kind) {
       case ItemKind::SingleChoice:
       case ItemKind::YesNo:
-        return rk::Answer::pick(item.options[static_cast<std::size_t>(between(0, static_cast<int>(item.options.size()) - 1))].id);
+        return rk::Answer::pick(
+            item.options[static_cast<std::size_t>(between(0, static_cast<int>(item.options.size()) - 1))].id);
       case ItemKind::MultiChoice:
       case ItemKind::CardPick: {
         std::vector<std::string> ids;
@@ -146,7 +148,8 @@ void answer_page(rk::Session& session, Patient& patient, Counters& counters) {
 }
 
 /// One patient from Welcome to Done; returns the summary.
-rk::Summary run_session(const rk::Questionnaire& questionnaire, int index, Patient& patient, Counters& counters) {
+rk::Summary run_session(const rk::Questionnaire& questionnaire, int index, Patient& patient,
+                        Counters& counters) {
   rk::Session session(questionnaire);
   const std::string language = index % 2 == 0 ? "en" : "es";
   const auto started = std::chrono::system_clock::now() - std::chrono::minutes(patient.between(2, 20));
@@ -192,12 +195,18 @@ Checkpoint checkpoint(int session) {
   return {session, rk::bench::rss_bytes(), rk::bench::open_fd_count(), static_cast<long long>(heap.uordblks)};
 }
 
-double mib(long long bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); }
+double mib(long long bytes) {
+  return static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
+double kib(long long bytes) {
+  return static_cast<double>(bytes) / 1024.0;
+}
 
 int usage() {
-  std::fprintf(stderr,
-               "usage: rk_bench_soak [--sessions N] [--every K] [--warmup W] [--seed S] [--rss-tolerance-kb T] "
-               "[--questionnaire FILE]\n");
+  std::fprintf(
+      stderr,
+      "usage: rk_bench_soak [--sessions N] [--every K] [--warmup W] [--seed S] [--rss-tolerance-kb T] "
+      "[--questionnaire FILE]\n");
   return 2;
 }
 
@@ -248,12 +257,12 @@ int main(int argc, char** argv) {
   Counters counters;
   std::vector<Checkpoint> checkpoints;
   const auto wall_start = std::chrono::steady_clock::now();
-  std::printf("soak: %d sessions, seed %llu, saving to %s (each file deleted after the save)\n", options.sessions,
-              options.seed, folder.c_str());
-  std::printf("soak: %8s %10s %5s %12s %10s\n", "session", "RSS MiB", "fds", "heap MiB", "ms/session");
+  std::printf("soak: %d sessions, seed %llu, saving to %s (each file deleted after the save)\n",
+              options.sessions, options.seed, folder.c_str());
+  std::printf("soak: %8s %10s %5s %12s %10s\n", "session", "RSS MiB", "fds", "heap KiB", "ms/session");
   const auto start_point = checkpoint(0);
-  std::printf("soak: %8d %10.2f %5d %12.2f %10s\n", 0, mib(start_point.rss), start_point.fds, mib(start_point.heap),
-              "-");
+  std::printf("soak: %8d %10.2f %5d %12.1f %10s\n", 0, mib(start_point.rss), start_point.fds,
+              kib(start_point.heap), "-");
   auto last_mark = wall_start;
   for (int index = 1; index <= options.sessions; ++index) {
     const rk::Summary summary = run_session(*loaded.questionnaire, index, patient, counters);
@@ -278,7 +287,7 @@ int main(int argc, char** argv) {
       const auto point = checkpoint(index);
       const int since = checkpoints.empty() ? index : index - checkpoints.back().session;
       checkpoints.push_back(point);
-      std::printf("soak: %8d %10.2f %5d %12.2f %10.1f\n", index, mib(point.rss), point.fds, mib(point.heap),
+      std::printf("soak: %8d %10.2f %5d %12.1f %10.1f\n", index, mib(point.rss), point.fds, kib(point.heap),
                   std::chrono::duration<double, std::milli>(now - last_mark).count() / std::max(1, since));
       std::fflush(stdout);
       last_mark = now;
@@ -306,17 +315,22 @@ int main(int argc, char** argv) {
   const int failures =
       counters.refused_answers + counters.render_failures + counters.save_failures + counters.delete_failures;
 
-  std::printf("soak: %d sessions in %.1f s (%.1f ms each), %d pages rendered, mean PDF %.1f KB\n", options.sessions,
-              seconds, 1000.0 * seconds / options.sessions, counters.pages_rendered,
-              static_cast<double>(counters.pdf_bytes) / 1024.0 / std::max(1, options.sessions - counters.render_failures));
-  std::printf("soak: failures: %d refused answers, %d renders, %d saves, %d deletes\n", counters.refused_answers,
-              counters.render_failures, counters.save_failures, counters.delete_failures);
-  std::printf("soak: after warm-up (session %d): RSS %.2f -> %.2f MiB at the end (max %.2f, %+lld KiB; tolerance %lld KiB): %s\n",
-              options.warmup, mib(base.rss), mib(last.rss), mib(rss_max), (last.rss - base.rss) / 1024,
-              options.rss_tolerance_kb, rss_grew ? "GREW" : "no growth");
+  std::printf("soak: %d sessions in %.1f s (%.1f ms each), %d pages rendered, mean PDF %.1f KB\n",
+              options.sessions, seconds, 1000.0 * seconds / options.sessions, counters.pages_rendered,
+              static_cast<double>(counters.pdf_bytes) / 1024.0 /
+                  std::max(1, options.sessions - counters.render_failures));
+  std::printf("soak: failures: %d refused answers, %d renders, %d saves, %d deletes\n",
+              counters.refused_answers, counters.render_failures, counters.save_failures,
+              counters.delete_failures);
+  std::printf(
+      "soak: after warm-up (session %d): RSS %.2f -> %.2f MiB at the end (max %.2f, %+lld KiB; tolerance "
+      "%lld KiB): %s\n",
+      options.warmup, mib(base.rss), mib(last.rss), mib(rss_max), (last.rss - base.rss) / 1024,
+      options.rss_tolerance_kb, rss_grew ? "GREW" : "no growth");
   std::printf("soak: after warm-up: open fds %d -> %d (max %d): %s\n", base.fds, last.fds, fd_max,
               fds_grew ? "GREW" : "no growth");
-  std::printf("soak: heap in use (mallinfo2) %.2f -> %.2f MiB\n", mib(base.heap), mib(last.heap));
+  std::printf("soak: heap in use (glibc mallinfo2; meaningless under ASan) %.1f -> %.1f KiB\n",
+              kib(base.heap), kib(last.heap));
   const bool ok = failures == 0 && !fds_grew && !rss_grew;
   std::printf("soak: verdict: %s\n", ok ? "PASS (no failures, no growth after warm-up)"
                                         : (failures > 0 || fds_grew ? "FAIL" : "RSS GREW"));

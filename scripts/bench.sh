@@ -90,7 +90,9 @@ echo
 echo "== Building Release in $BUILD"
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRK_BUILD_TESTS=OFF \
   -DRK_BUILD_BENCHMARKS=ON -DRK_WARNINGS_AS_ERRORS=OFF > "$WORK/cmake-release.log" || { cat "$WORK/cmake-release.log"; exit 1; }
-cmake --build "$BUILD" --target readiness-kiosk rk_bench_kiosk rk_frame_probe rk_bench_render rk_bench_soak
+cmake --build "$BUILD" --target readiness-kiosk rk_bench_kiosk rk_frame_probe rk_bench_render rk_bench_soak \
+  > "$WORK/build-release.log" 2>&1 || { tail -60 "$WORK/build-release.log"; exit 1; }
+echo "built ($(grep -c 'warning:' "$WORK/build-release.log" || true) compiler warnings; log in $BUILD/bench-logs/build-release.log)"
 
 export READINESS_KIOSK_DATA_DIR=$ROOT
 export LIBGL_ALWAYS_SOFTWARE=1
@@ -153,10 +155,10 @@ fi
 print_table() {
   echo
   echo "== Results (median, min, max over n runs; targets and the browser kiosk for comparison)"
-  printf '%-78s %9s %9s %9s %5s  %-20s %s\n' "figure" "median" "min" "max" "n" "target" "browser kiosk"
-  printf '%s\n' "$(printf '%.0s-' $(seq 150))"
+  printf '%-58s %9s %9s %9s %4s  %-19s %s\n' "figure" "median" "min" "max" "n" "target" "browser kiosk"
+  printf '%s\n' "$(printf '%.0s-' $(seq 136))"
   while IFS='|' read -r _ figure med lo hi n target ref; do
-    printf '%-78s %9s %9s %9s %5s  %-20s %s\n' "$figure" "$med" "$lo" "$hi" "$n" "$target" "$ref"
+    printf '%-58s %9s %9s %9s %4s  %-19s %s\n' "$figure" "$med" "$lo" "$hi" "$n" "$target" "$ref"
   done < <(grep '^ROW|' "$ROWS")
 }
 print_table
@@ -175,7 +177,7 @@ if wants asan && [[ $ASAN == 1 ]]; then
   echo "== Soak under AddressSanitizer + LeakSanitizer: $ASAN_SOAK sessions ($ASAN_BUILD)"
   cmake -S "$ROOT" -B "$ASAN_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRK_ENABLE_SANITIZERS=ON \
     -DRK_BUILD_TESTS=OFF -DRK_BUILD_BENCHMARKS=ON -DRK_WARNINGS_AS_ERRORS=OFF > "$WORK/cmake-asan.log" || { cat "$WORK/cmake-asan.log"; exit 1; }
-  cmake --build "$ASAN_BUILD" --target rk_bench_soak
+  cmake --build "$ASAN_BUILD" --target rk_bench_soak > "$WORK/build-asan.log" 2>&1 || { tail -60 "$WORK/build-asan.log"; exit 1; }
   # RSS under ASan includes its quarantine and shadow memory, so only LSan's verdict counts here.
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
     "$ASAN_BUILD/bench/rk_bench_soak" --sessions "$ASAN_SOAK" --rss-tolerance-kb 1048576 \
