@@ -98,12 +98,15 @@ void draw_top_bar(UiState& s) {
 void draw_progress(UiState& s) {
   const Session::Progress p = s.session.progress();
   const bool reviewing = s.screen == Screen::Review;
-  std::string label = reviewing ? s.word("review_title")
+  // On review the heading says where we are; the full bar is enough here.
+  std::string label = reviewing ? std::string()
                                 : fill_placeholders(s.word("progress"), {{"n", std::to_string(p.current)},
                                                                          {"total", std::to_string(p.total)}});
-  ImGui::PushStyleColor(ImGuiCol_Text, s.palette.muted);
-  ImGui::TextUnformatted(label.c_str());
-  ImGui::PopStyleColor();
+  if (!label.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, s.palette.muted);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopStyleColor();
+  }
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float h = 0.35f * Em();

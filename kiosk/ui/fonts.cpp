@@ -91,6 +91,7 @@ void load_kiosk_fonts(UiState& s, float display_width, float display_height) {
   if (bold.empty()) bold = regular;
   const ImWchar* ranges = s.fonts.glyph_ranges.Data;
   s.fonts.body = add_font(regular, std::round(px), ranges);
+  s.fonts.bold = add_font(bold, std::round(px), ranges);
   s.fonts.heading = add_font(bold, std::round(px * 1.3f), ranges);
   s.fonts.title = add_font(bold, std::round(px * 1.7f), ranges);
   io.FontDefault = s.fonts.body;

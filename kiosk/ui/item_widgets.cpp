@@ -79,7 +79,7 @@ void draw_yes_no(UiState& s, const Item& item) {
     const Option* o = item.find_option(ids[i]);
     const std::string label = o && !o->label.empty() ? s.text(o->label) : s.word(ids[i]);
     if (i == 1) ImGui::SameLine(0.0f, gap());
-    if (big_button(s, "item." + item.id + ".option." + ids[i], label, ImVec2(w, std::max(h, big_button_height(label, w))),
+    if (big_button(s, "item." + item.id + ".option." + ids[i], label, ImVec2(w, std::max(h, big_button_height(s, label, w))),
                    picked(a, ids[i]) ? Tone::Selected : Tone::Normal)) {
       s.session.set_answer(item.id, Answer::pick(ids[i]));
       a = s.session.answer(item.id);
@@ -131,7 +131,7 @@ void draw_cards(UiState& s, const Item& item) {
   const int cols = std::clamp(static_cast<int>((s.column_width + g) / (11.0f * Em() + g)), 1, 4);
   const float w = (s.column_width - g * static_cast<float>(cols - 1)) / static_cast<float>(cols);
   float h = primary_height();
-  for (const Option& o : item.options) h = std::max(h, big_button_height(s.text(o.label), w, s.text(o.description)));
+  for (const Option& o : item.options) h = std::max(h, big_button_height(s, s.text(o.label), w, s.text(o.description)));
   int col = 0;
   for (const Option& o : item.options) {
     if (col != 0) ImGui::SameLine(0.0f, g);
@@ -151,7 +151,7 @@ void draw_text_field(UiState& s, const Item& item) {
   const Answer* a = s.session.answer(item.id);
   const bool has_text = a && !a->text.empty();
   const std::string label = has_text ? a->text : s.word("text_placeholder");
-  float h = big_button_height(label, s.column_width);
+  float h = big_button_height(s, label, s.column_width);
   if (item.kind == ItemKind::LongText) h = std::max(h, 4.0f * Em());
   if (big_button(s, "text." + item.id, label, ImVec2(s.column_width, h), Tone::Normal, {},
                  true)) {

@@ -207,7 +207,12 @@ double KioskUi::seconds_until_next_frame(double now) const {
   }
   if (s.screen == Screen::ThankYou) wait = std::min(wait, s.thank_you_until - now);
   if (s.screen == Screen::StaffPin && s.staff.lock.locked(now)) wait = std::min(wait, 1.0);
-  if (s.touch.down && !s.touch.consumed) wait = std::min(wait, s.touch.press_time + kStaffHoldSeconds - now);
+  // A finger held on the staff corner: wake up when the hold is long enough.
+  const float corner = staff_corner_size();
+  if (s.touch.down && !s.touch.consumed && !s.touch.dragging && s.touch.press_pos.x <= corner &&
+      s.touch.press_pos.y <= corner) {
+    wait = std::min(wait, s.touch.press_time + kStaffHoldSeconds - now);
+  }
   return std::clamp(wait, 0.0, kNothingPending);
 }
 

@@ -46,6 +46,7 @@ struct Palette {
 
 struct Fonts {
   ImFont* body = nullptr;
+  ImFont* bold = nullptr;     ///< body size, bold (card titles)
   ImFont* heading = nullptr;
   ImFont* title = nullptr;
   float body_px = 0.0f;

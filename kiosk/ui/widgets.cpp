@@ -70,11 +70,11 @@ void draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 c
   }
 }
 
-float big_button_height(const std::string& label, float width, const std::string& detail) {
-  const ImGuiIO& io = ImGui::GetIO();
-  ImFont* font = io.FontDefault ? io.FontDefault : ImGui::GetFont();
+float big_button_height(const UiState& s, const std::string& label, float width, const std::string& detail) {
+  ImFont* font = body_font(s);
+  ImFont* label_font = !detail.empty() && s.fonts.bold ? s.fonts.bold : font;
   const float inner = width - 2.0f * padding();
-  float h = text_height(font, std::string(kCheck) + label, inner);
+  float h = text_height(label_font, std::string(kCheck) + label, inner);
   if (!detail.empty()) h += 0.3f * Em() + text_height(font, detail, inner);
   return std::max(target_height(), h + 2.0f * padding());
 }
@@ -83,13 +83,13 @@ float fit_width(const std::string& label) {
   const ImGuiIO& io = ImGui::GetIO();
   ImFont* font = io.FontDefault ? io.FontDefault : ImGui::GetFont();
   const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label.c_str()).x;
-  return std::max(target_height(), w + 2.0f * padding() + Em());
+  return std::max(target_height(), w + 2.0f * padding() + 0.4f * Em());
 }
 
 bool big_button(UiState& s, const std::string& id, const std::string& label, ImVec2 size, Tone tone,
                 const std::string& detail, bool align_left) {
   if (size.x <= 0.0f) size.x = fit_width(label);
-  if (size.y <= 0.0f) size.y = big_button_height(label, size.x, detail);
+  if (size.y <= 0.0f) size.y = big_button_height(s, label, size.x, detail);
   ImGui::PushID(id.c_str());
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const bool pressed = ImGui::InvisibleButton("##button", size);
@@ -104,14 +104,15 @@ bool big_button(UiState& s, const std::string& id, const std::string& label, ImV
   dl->AddRect(pos, end, tone == Tone::Selected ? s.palette.focus : s.palette.border, rounding, 0, border);
 
   ImFont* font = body_font(s);
+  ImFont* label_font = !detail.empty() && s.fonts.bold ? s.fonts.bold : font;
   const float pad = padding();
   const float inner = size.x - 2.0f * pad;
   const std::string shown = tone == Tone::Selected ? std::string(kCheck) + label : label;
-  const float label_h = text_height(font, shown, inner);
-  const float detail_h = detail.empty() ? 0.0f : 0.3f * Em() + text_height(font, detail, inner);
-  const float top = align_left ? pos.y + pad : pos.y + std::max(pad, (size.y - label_h - detail_h) * 0.5f);
+  const float label_h = text_height(label_font, shown, inner);
+  // Cards (with a detail line) read from the top; everything else is centred vertically.
+  const float top = detail.empty() ? pos.y + std::max(pad, (size.y - label_h) * 0.5f) : pos.y + pad;
   dl->PushClipRect(pos, end, true);
-  draw_wrapped(dl, font, ImVec2(pos.x + pad, top), inner, ink_of(s, tone), shown, !align_left);
+  draw_wrapped(dl, label_font, ImVec2(pos.x + pad, top), inner, ink_of(s, tone), shown, !align_left);
   if (!detail.empty()) {
     const ImU32 ink = tone == Tone::Disabled ? s.palette.disabled_text : ink_of(s, tone);
     draw_wrapped(dl, font, ImVec2(pos.x + pad, top + label_h + 0.3f * Em()), inner, ink, detail, !align_left);

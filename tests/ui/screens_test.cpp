@@ -162,3 +162,15 @@ TEST_CASE("the larger-text and high-contrast options toggle, and fonts are reloa
 }
 
 }  // namespace rk::test
+
+TEST_CASE("the font atlas has every glyph the offered languages and our punctuation need") {
+  rk::test::Harness h(1280, 800);
+  ImFont* font = ImGui::GetIO().FontDefault;
+  REQUIRE(font != nullptr);
+  // Spanish letters and marks, Latin Extended-A, typographic quotes, dashes, ellipsis, check, dot.
+  for (unsigned c : std::initializer_list<unsigned>{0x00F1, 0x00D1, 0x00E1, 0x00E9, 0x00ED, 0x00F3, 0x00FA, 0x00FC, 0x00BF, 0x00A1, 0x0100, 0x0153,
+                    0x017E, 0x201C, 0x201D, 0x2019, 0x2026, 0x2014, 0x2013, 0x2713, 0x25CF}) {
+    INFO("U+" << std::hex << c);
+    CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+  }
+}
