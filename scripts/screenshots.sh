@@ -155,7 +155,7 @@ TOML
   send "hold 0.01 0.01 3300"
   send "wait-screen StaffPin"
   send "screenshot $tag-70-staff-pin"
-  send "end"
+  printf 'end\n' >&3  # the kiosk exits at once (--exit-after-replay): nothing to wait for
   wait "$kiosk_pid" || true
   kiosk_pid=""
   exec 3>&-

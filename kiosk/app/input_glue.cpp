@@ -58,6 +58,7 @@ InputGlue::Fed InputGlue::finger_event(const SDL_Event& event, int window_w, int
     if (!is_tracked) return Fed::Ignored;
     if (change_unseen_) return Fed::Deferred;
     io_.MousePos = ImVec2(x, y);
+    moved_unseen_ = true;
     return Fed::Used;
   }
   // SDL_FINGERUP
@@ -65,7 +66,8 @@ InputGlue::Fed InputGlue::finger_event(const SDL_Event& event, int window_w, int
     fingers_down_.erase(key);
     return Fed::Ignored;
   }
-  if (change_unseen_) return Fed::Deferred;
+  // The last movement gets a frame with the finger still down, so a drag scrolls all the way.
+  if (change_unseen_ || moved_unseen_) return Fed::Deferred;
   fingers_down_.erase(key);
   tracking_finger_ = false;
   release(x, y);
@@ -81,6 +83,7 @@ InputGlue::Fed InputGlue::mouse_event(const SDL_Event& event) {
       if (mouse_down_ && change_unseen_) return Fed::Deferred;
       io_.MousePos = ImVec2(static_cast<float>(event.motion.x), static_cast<float>(event.motion.y));
       hover_clear_pending_ = false;
+      moved_unseen_ = mouse_down_;
       return Fed::Used;
     case SDL_MOUSEBUTTONDOWN:
       if (event.button.button != SDL_BUTTON_LEFT || mouse_down_) return Fed::Ignored;
@@ -90,7 +93,7 @@ InputGlue::Fed InputGlue::mouse_event(const SDL_Event& event) {
       return Fed::Used;
     case SDL_MOUSEBUTTONUP:
       if (event.button.button != SDL_BUTTON_LEFT || !mouse_down_) return Fed::Ignored;
-      if (change_unseen_) return Fed::Deferred;
+      if (change_unseen_ || moved_unseen_) return Fed::Deferred;
       mouse_down_ = false;
       release(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
       return Fed::Used;
@@ -118,6 +121,7 @@ void InputGlue::release(float x, float y) {
 
 void InputGlue::begin_frame() {
   change_unseen_ = false;
+  moved_unseen_ = false;
   if (!hover_clear_pending_) return;
   // The frame right after the lift still shows the release where it happened (that is where the
   // click lands); the one after has no pointer at all.

@@ -51,6 +51,7 @@ class InputGlue {
   bool ignore_until_all_lift_ = false;
   bool mouse_down_ = false;
   bool change_unseen_ = false;      ///< a press or release ImGui has not had a frame for yet
+  bool moved_unseen_ = false;       ///< the pressed pointer moved since the last frame
   bool hover_clear_pending_ = false;
   int frames_since_lift_ = 0;
 };

@@ -226,6 +226,7 @@ Replay& Replay::operator=(Replay&& other) noexcept {
     last_tap_at_ = other.last_tap_at_;
     last_tap_was_key_ = other.last_tap_was_key_;
     gate_until_ = other.gate_until_;
+    drag_step_ = other.drag_step_;
   }
   return *this;
 }
@@ -436,19 +437,30 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
     return true;
   }
   if (cmd == "drag") {
+    // One finger movement per frame, as a real finger gives them, so the kiosk sees the drag.
     float v[4];
     if (!floats(1, 4, v)) {
       fail("drag needs X1 Y1 X2 Y2 [STEPS]");
       return true;
     }
-    if (!ready_for_tap(view, false)) return false;
     long steps = 10;
     if (words.size() > 5) parse_long(words[5], steps);
     steps = std::max(1L, steps);
-    push(finger(SDL_FINGERDOWN, view.window_id, 1, v[0], v[1]));
-    for (long i = 1; i <= steps; ++i) {
-      const float t = static_cast<float>(i) / static_cast<float>(steps);
+    if (!current_started_) {
+      if (!ready_for_tap(view, false)) return false;
+      current_started_ = true;
+      drag_step_ = 0;
+      wait_until_frame_ = view.frame;
+      push(finger(SDL_FINGERDOWN, view.window_id, 1, v[0], v[1]));
+      return false;
+    }
+    if (view.frame <= wait_until_frame_) return false;  // one step a frame
+    wait_until_frame_ = view.frame;
+    if (drag_step_ < steps) {
+      ++drag_step_;
+      const float t = static_cast<float>(drag_step_) / static_cast<float>(steps);
       push(finger(SDL_FINGERMOTION, view.window_id, 1, v[0] + (v[2] - v[0]) * t, v[1] + (v[3] - v[1]) * t));
+      return false;
     }
     push(finger(SDL_FINGERUP, view.window_id, 1, v[2], v[3]));
     return settle();

@@ -10,7 +10,7 @@
 //                            keyboard); a space taps kbd.space
 //   click X Y / click-id ID  mouse click (X, Y in pixels for click)
 //   finger-down N X Y / finger-move N X Y / finger-up N X Y   raw finger N (for multi-touch)
-//   drag X1 Y1 X2 Y2 [STEPS] finger drag, normalised
+//   drag X1 Y1 X2 Y2 [STEPS] finger drag, normalised, one movement a frame (default 10 steps)
 //   taps N X Y               N taps pushed at once (rapid repeated taps)
 //   hold X Y MS              finger down, wait MS milliseconds, finger up (long press)
 //   key escape|alt+f4|ctrl+q|ctrl+w|alt+tab|f11
@@ -109,6 +109,7 @@ class Replay {
   double last_tap_at_ = -1e9;
   bool last_tap_was_key_ = false;
   double gate_until_ = 0;  ///< when the tap in progress may go (for seconds_until_due)
+  long drag_step_ = 0;     ///< finger movements a `drag` has pushed so far
 };
 
 }  // namespace rk::app

@@ -106,6 +106,22 @@ TEST_CASE("finger coordinates are scaled to the window and the finger drags the 
   CHECK_FALSE(h.glue.pointer_down());
 }
 
+TEST_CASE("a quick drag keeps the finger down for a frame at its last position") {
+  Harness h;
+  push_finger(SDL_FINGERDOWN, 1, 0.5f, 0.8f);
+  for (int i = 1; i <= 5; ++i) push_finger(SDL_FINGERMOTION, 1, 0.5f, 0.8f - 0.1f * static_cast<float>(i));
+  push_finger(SDL_FINGERUP, 1, 0.5f, 0.3f);
+  h.frame();  // the press
+  CHECK(ImGui::GetIO().MouseDown[0]);
+  CHECK(ImGui::GetIO().MousePos.y == doctest::Approx(0.8 * kH));
+  h.frame();  // every movement so far, still down
+  CHECK(ImGui::GetIO().MouseDown[0]);
+  CHECK(ImGui::GetIO().MousePos.y == doctest::Approx(0.3 * kH).epsilon(0.001));
+  h.frame();  // then the lift
+  CHECK_FALSE(ImGui::GetIO().MouseDown[0]);
+  CHECK(h.clicks == 0);
+}
+
 TEST_CASE("no hover sticks: the pointer goes away one frame after the finger lifts") {
   Harness h;
   push_finger(SDL_FINGERDOWN, 1, kButtonX, kButtonY);
