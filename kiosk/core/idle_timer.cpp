@@ -16,7 +16,9 @@ void IdleTimer::arm(double now) {
   last_input_ = now;
 }
 
-void IdleTimer::disarm() { armed_ = false; }
+void IdleTimer::disarm() {
+  armed_ = false;
+}
 
 void IdleTimer::note_input(double now) {
   if (now > last_input_) last_input_ = now;

@@ -1,10 +1,11 @@
 #include "ui_strings.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace rk {
 namespace {
@@ -37,19 +38,21 @@ void read_rows(const toml::table& keyboard, const char* name, const std::string&
                std::vector<std::vector<std::string>>& out, Diagnostics& errors) {
   const toml::node* node = keyboard.get(name);
   if (!node) {
-    errors.push_back(error_at(path, keyboard.source(),
-                              std::string("[keyboard] needs `") + name + "`, an array of rows"));
+    errors.push_back(
+        error_at(path, keyboard.source(), std::string("[keyboard] needs `") + name + "`, an array of rows"));
     return;
   }
   const toml::array* rows = node->as_array();
   if (!rows) {
-    errors.push_back(error_at(path, node->source(), std::string("`") + name + "` must be an array of strings"));
+    errors.push_back(
+        error_at(path, node->source(), std::string("`") + name + "` must be an array of strings"));
     return;
   }
   for (const toml::node& row : *rows) {
     const auto* s = row.as_string();
     if (!s) {
-      errors.push_back(error_at(path, row.source(), "each keyboard row must be a string of keys separated by spaces"));
+      errors.push_back(
+          error_at(path, row.source(), "each keyboard row must be a string of keys separated by spaces"));
       continue;
     }
     out.push_back(split_keys(s->get()));
@@ -82,7 +85,9 @@ const KeyboardLayout& UiStrings::keyboard(const std::string& language) const {
   return kNone;
 }
 
-bool UiStrings::has_language(const std::string& language) const { return languages_.count(language) > 0; }
+bool UiStrings::has_language(const std::string& language) const {
+  return languages_.count(language) > 0;
+}
 
 const UiLanguage* UiStrings::language(const std::string& code) const {
   auto it = languages_.find(code);
@@ -104,7 +109,8 @@ std::string fill_placeholders(std::string text,
                               const std::vector<std::pair<std::string, std::string>>& values) {
   for (const auto& [name, value] : values) {
     const std::string token = "{" + name + "}";
-    for (std::size_t at = text.find(token); at != std::string::npos; at = text.find(token, at + value.size())) {
+    for (std::size_t at = text.find(token); at != std::string::npos;
+         at = text.find(token, at + value.size())) {
       text.replace(at, token.size(), value);
     }
   }
@@ -142,8 +148,8 @@ UiStringsResult load_ui_strings_text(std::string_view toml_text, const std::stri
     }
     const auto* value = node.as_string();
     if (!value) {
-      result.errors.push_back(error_at(path_for_messages, node.source(),
-                                       "`" + std::string(key.str()) + "` must be a string"));
+      result.errors.push_back(
+          error_at(path_for_messages, node.source(), "`" + std::string(key.str()) + "` must be a string"));
       continue;
     }
     lang.words.emplace(std::string(key.str()), value->get());

@@ -37,9 +37,15 @@ void go_back(UiState& s) {
   s.show_required_note = false;
   s.session.back();
   switch (s.session.stage()) {
-    case Session::Stage::Welcome: s.screen = Screen::Welcome; break;
-    case Session::Stage::Review: s.screen = Screen::Review; break;
-    default: s.screen = Screen::Question; break;
+    case Session::Stage::Welcome:
+      s.screen = Screen::Welcome;
+      break;
+    case Session::Stage::Review:
+      s.screen = Screen::Review;
+      break;
+    default:
+      s.screen = Screen::Question;
+      break;
   }
 }
 
@@ -48,7 +54,8 @@ void go_back(UiState& s) {
 void draw_top_bar(UiState& s) {
   std::vector<BarButton> langs;
   for (const std::string& code : s.offered_languages) {
-    const std::string& name = s.strings.has(code, "language_name") ? s.strings.get(code, "language_name") : code;
+    const std::string& name =
+        s.strings.has(code, "language_name") ? s.strings.get(code, "language_name") : code;
     langs.push_back({"lang." + code, name, code == s.language, 0.0f});
   }
   std::vector<BarButton> options = {
@@ -88,8 +95,10 @@ void draw_top_bar(UiState& s) {
   }
   for (BarButton& b : options) {
     if (place(b)) {
-      if (b.id == "opt.large_text") s.large_text = !s.large_text;
-      else s.high_contrast = !s.high_contrast;
+      if (b.id == "opt.large_text")
+        s.large_text = !s.large_text;
+      else
+        s.high_contrast = !s.high_contrast;
     }
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, y + h + gap()));
@@ -110,14 +119,17 @@ void draw_progress(UiState& s) {
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float h = 0.35f * Em();
-  const float done = reviewing || p.total <= 0 ? 1.0f : static_cast<float>(p.current) / static_cast<float>(p.total);
+  const float done =
+      reviewing || p.total <= 0 ? 1.0f : static_cast<float>(p.current) / static_cast<float>(p.total);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), s.palette.note, h);
   dl->AddRectFilled(pos, ImVec2(pos.x + width * std::clamp(done, 0.0f, 1.0f), pos.y + h), s.palette.focus, h);
   ImGui::Dummy(ImVec2(width, h));
 }
 
-float bottom_bar_height() { return primary_height(); }
+float bottom_bar_height() {
+  return primary_height();
+}
 
 void draw_bottom_bar(UiState& s) {
   const float width = ImGui::GetContentRegionAvail().x;

@@ -15,7 +15,9 @@ bool picked(const Answer* a, const std::string& option_id) {
   return a && std::find(a->picks.begin(), a->picks.end(), option_id) != a->picks.end();
 }
 
-int pick_count(const Answer* a) { return a ? static_cast<int>(a->picks.size()) : 0; }
+int pick_count(const Answer* a) {
+  return a ? static_cast<int>(a->picks.size()) : 0;
+}
 
 /// The patient messages of flags this item's answer raises, shown calmly under the item.
 void draw_patient_messages(UiState& s, const Item& item) {
@@ -79,7 +81,8 @@ void draw_yes_no(UiState& s, const Item& item) {
     const Option* o = item.find_option(ids[i]);
     const std::string label = o && !o->label.empty() ? s.text(o->label) : s.word(ids[i]);
     if (i == 1) ImGui::SameLine(0.0f, gap());
-    if (big_button(s, "item." + item.id + ".option." + ids[i], label, ImVec2(w, std::max(h, big_button_height(s, label, w))),
+    if (big_button(s, "item." + item.id + ".option." + ids[i], label,
+                   ImVec2(w, std::max(h, big_button_height(s, label, w))),
                    picked(a, ids[i]) ? Tone::Selected : Tone::Normal)) {
       s.session.set_answer(item.id, Answer::pick(ids[i]));
       a = s.session.answer(item.id);
@@ -101,7 +104,8 @@ void draw_ruler(UiState& s, const Item& item) {
     const bool on = a && a->value && *a->value == n;
     const std::string label = std::to_string(n);
     // The number itself, without the check mark: the filled box shows the choice.
-    if (big_button(s, "ruler." + item.id + "." + label, label, ImVec2(w, h), on ? Tone::Primary : Tone::Normal)) {
+    if (big_button(s, "ruler." + item.id + "." + label, label, ImVec2(w, h),
+                   on ? Tone::Primary : Tone::Normal)) {
       s.session.set_answer(item.id, Answer::number(n));
       a = s.session.answer(item.id);
     }
@@ -131,15 +135,16 @@ void draw_cards(UiState& s, const Item& item) {
   const int cols = std::clamp(static_cast<int>((s.column_width + g) / (11.0f * Em() + g)), 1, 4);
   const float w = (s.column_width - g * static_cast<float>(cols - 1)) / static_cast<float>(cols);
   float h = primary_height();
-  for (const Option& o : item.options) h = std::max(h, big_button_height(s, s.text(o.label), w, s.text(o.description)));
+  for (const Option& o : item.options)
+    h = std::max(h, big_button_height(s, s.text(o.label), w, s.text(o.description)));
   int col = 0;
   for (const Option& o : item.options) {
     if (col != 0) ImGui::SameLine(0.0f, g);
     const bool on = picked(a, o.id);
     const bool full = max > 0 && pick_count(a) >= max;
     const Tone tone = on ? Tone::Selected : (full ? Tone::Disabled : Tone::Normal);
-    if (big_button(s, "card." + item.id + "." + o.id, s.text(o.label), ImVec2(w, h), tone, s.text(o.description),
-                   true)) {
+    if (big_button(s, "card." + item.id + "." + o.id, s.text(o.label), ImVec2(w, h), tone,
+                   s.text(o.description), true)) {
       s.session.toggle_pick(item.id, o.id);
       a = s.session.answer(item.id);
     }
@@ -153,8 +158,7 @@ void draw_text_field(UiState& s, const Item& item) {
   const std::string label = has_text ? a->text : s.word("text_placeholder");
   float h = big_button_height(s, label, s.column_width);
   if (item.kind == ItemKind::LongText) h = std::max(h, 4.0f * Em());
-  if (big_button(s, "text." + item.id, label, ImVec2(s.column_width, h), Tone::Normal, {},
-                 true)) {
+  if (big_button(s, "text." + item.id, label, ImVec2(s.column_width, h), Tone::Normal, {}, true)) {
     s.keyboard.open = true;
     s.keyboard.item_id = item.id;
     s.keyboard.shift = false;
@@ -172,14 +176,27 @@ void draw_item(UiState& s, const Item& item) {
   if (!help.empty()) column_text(s, s.session.resolve(item.help), nullptr, s.palette.muted);
   space(0.4f);
   switch (item.kind) {
-    case ItemKind::Info: break;
-    case ItemKind::SingleChoice: draw_choices(s, item, false); break;
-    case ItemKind::MultiChoice: draw_choices(s, item, true); break;
-    case ItemKind::YesNo: draw_yes_no(s, item); break;
-    case ItemKind::Ruler: draw_ruler(s, item); break;
-    case ItemKind::CardPick: draw_cards(s, item); break;
+    case ItemKind::Info:
+      break;
+    case ItemKind::SingleChoice:
+      draw_choices(s, item, false);
+      break;
+    case ItemKind::MultiChoice:
+      draw_choices(s, item, true);
+      break;
+    case ItemKind::YesNo:
+      draw_yes_no(s, item);
+      break;
+    case ItemKind::Ruler:
+      draw_ruler(s, item);
+      break;
+    case ItemKind::CardPick:
+      draw_cards(s, item);
+      break;
     case ItemKind::ShortText:
-    case ItemKind::LongText: draw_text_field(s, item); break;
+    case ItemKind::LongText:
+      draw_text_field(s, item);
+      break;
   }
   draw_patient_messages(s, item);
 }

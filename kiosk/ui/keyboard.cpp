@@ -40,12 +40,14 @@ void draw_text_so_far(UiState& s, const Item& item, float height) {
   const std::string shown = text + "|";  // the caret: typing always goes at the end
   ImFont* font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
   const float pad = 0.6f * Em();
-  const float h = std::max(target_height(), text_height(font, shown, s.column_width - 2.0f * pad) + 2.0f * pad);
+  const float h =
+      std::max(target_height(), text_height(font, shown, s.column_width - 2.0f * pad) + 2.0f * pad);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + s.column_width, pos.y + h), s.palette.button, 0.3f * Em());
   dl->AddRect(pos, ImVec2(pos.x + s.column_width, pos.y + h), s.palette.focus, 0.3f * Em(), 0, 0.12f * Em());
-  draw_wrapped(dl, font, ImVec2(pos.x + pad, pos.y + pad), s.column_width - 2.0f * pad, s.palette.text, shown, false);
+  draw_wrapped(dl, font, ImVec2(pos.x + pad, pos.y + pad), s.column_width - 2.0f * pad, s.palette.text, shown,
+               false);
   ImGui::Dummy(ImVec2(s.column_width, h));
   if (item.max_length > 0) {
     column_text(s,

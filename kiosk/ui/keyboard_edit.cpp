@@ -2,7 +2,9 @@
 
 namespace rk::ui {
 namespace {
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
+bool continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u;
+}
 }  // namespace
 
 std::size_t code_points(std::string_view text) {
@@ -15,7 +17,8 @@ std::size_t code_points(std::string_view text) {
 
 bool keyboard_type(std::string& text, std::string_view key, int max_length) {
   if (key.empty()) return false;
-  if (max_length > 0 && code_points(text) + code_points(key) > static_cast<std::size_t>(max_length)) return false;
+  if (max_length > 0 && code_points(text) + code_points(key) > static_cast<std::size_t>(max_length))
+    return false;
   text.append(key);
   return true;
 }

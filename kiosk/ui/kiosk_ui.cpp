@@ -73,13 +73,27 @@ void draw_content(UiState& s) {
     return;
   }
   switch (s.screen) {
-    case Screen::Welcome: draw_welcome(s); break;
-    case Screen::Question: draw_question(s); break;
-    case Screen::Review: draw_review(s); break;
-    case Screen::Finishing: draw_finishing(s); break;
-    case Screen::ThankYou: draw_thank_you(s); break;
-    case Screen::StaffPin: draw_staff_pin(s); break;
-    case Screen::Staff: draw_staff(s); break;
+    case Screen::Welcome:
+      draw_welcome(s);
+      break;
+    case Screen::Question:
+      draw_question(s);
+      break;
+    case Screen::Review:
+      draw_review(s);
+      break;
+    case Screen::Finishing:
+      draw_finishing(s);
+      break;
+    case Screen::ThankYou:
+      draw_thank_you(s);
+      break;
+    case Screen::StaffPin:
+      draw_staff_pin(s);
+      break;
+    case Screen::Staff:
+      draw_staff(s);
+      break;
   }
 }
 
@@ -87,16 +101,16 @@ void draw_root(UiState& s) {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
   ImGui::SetNextWindowSize(io.DisplaySize);
-  constexpr ImGuiWindowFlags kRoot = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav;
+  constexpr ImGuiWindowFlags kRoot =
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav;
   ImGui::Begin("##kiosk", nullptr, kRoot);
 
   draw_top_bar(s);
   if ((s.screen == Screen::Question || s.screen == Screen::Review) && !s.idle_prompt) draw_progress(s);
 
-  const float content_h =
-      std::max(4.0f * Em(), ImGui::GetContentRegionAvail().y - bottom_bar_height() - ImGui::GetStyle().ItemSpacing.y);
+  const float content_h = std::max(
+      4.0f * Em(), ImGui::GetContentRegionAvail().y - bottom_bar_height() - ImGui::GetStyle().ItemSpacing.y);
   const bool keyboard = s.keyboard.open && s.screen == Screen::Question && !s.idle_prompt;
   // A new screen starts at its top; the keyboard never scrolls. (SetNextWindowScroll applies in this
   // frame, SetScrollY only in the next one.)
@@ -195,14 +209,17 @@ void KioskUi::frame(double now) {
   touch_end_frame(s, view_of(s));
 }
 
-void KioskUi::note_input(double now) { state_->idle.note_input(now); }
+void KioskUi::note_input(double now) {
+  state_->idle.note_input(now);
+}
 
 double KioskUi::seconds_until_next_frame(double now) const {
   const UiState& s = *state_;
   double wait = s.idle.seconds_until_change(now);
   if (s.screen == Screen::Finishing) {
     const double shown = now - s.finishing_since;
-    wait = std::min(wait, (shown < kFinishingMinSeconds ? kFinishingMinSeconds : kFinishingMaxSeconds) - shown);
+    wait =
+        std::min(wait, (shown < kFinishingMinSeconds ? kFinishingMinSeconds : kFinishingMaxSeconds) - shown);
     if (s.delivery_done) wait = std::min(wait, kFinishingMinSeconds - shown);
   }
   if (s.screen == Screen::ThankYou) wait = std::min(wait, s.thank_you_until - now);
@@ -222,14 +239,32 @@ void KioskUi::delivery_finished(bool ok, const std::string& staff_message) {
   state_->last_delivery_message = staff_message;
 }
 
-Screen KioskUi::screen() const { return state_->screen; }
-const Session& KioskUi::session() const { return state_->session; }
-const std::vector<WidgetInfo>& KioskUi::widgets() const { return state_->widgets; }
-const std::string& KioskUi::language() const { return state_->language; }
-bool KioskUi::large_text() const { return state_->large_text; }
-bool KioskUi::high_contrast() const { return state_->high_contrast; }
-bool KioskUi::keyboard_open() const { return state_->keyboard.open; }
-bool KioskUi::idle_prompt_showing() const { return state_->idle_prompt; }
-const Diagnostics& KioskUi::strings_errors() const { return state_->strings_errors; }
+Screen KioskUi::screen() const {
+  return state_->screen;
+}
+const Session& KioskUi::session() const {
+  return state_->session;
+}
+const std::vector<WidgetInfo>& KioskUi::widgets() const {
+  return state_->widgets;
+}
+const std::string& KioskUi::language() const {
+  return state_->language;
+}
+bool KioskUi::large_text() const {
+  return state_->large_text;
+}
+bool KioskUi::high_contrast() const {
+  return state_->high_contrast;
+}
+bool KioskUi::keyboard_open() const {
+  return state_->keyboard.open;
+}
+bool KioskUi::idle_prompt_showing() const {
+  return state_->idle_prompt;
+}
+const Diagnostics& KioskUi::strings_errors() const {
+  return state_->strings_errors;
+}
 
 }  // namespace rk::ui

@@ -22,12 +22,14 @@ void draw_idle_prompt(UiState& s) {
   const float h = 0.5f * Em();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + s.column_width, pos.y + h), s.palette.note, h);
-  dl->AddRectFilled(pos, ImVec2(pos.x + s.column_width * std::clamp(frac, 0.0f, 1.0f), pos.y + h), s.palette.focus, h);
+  dl->AddRectFilled(pos, ImVec2(pos.x + s.column_width * std::clamp(frac, 0.0f, 1.0f), pos.y + h),
+                    s.palette.focus, h);
   ImGui::Dummy(ImVec2(s.column_width, h));
   space(1.2f);
   const float w = std::min(s.column_width, std::max(14.0f * Em(), s.column_width * 0.5f));
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (s.column_width - w) * 0.5f);
-  if (big_button(s, "idle.continue", s.word("idle_continue"), ImVec2(w, 1.3f * primary_height()), Tone::Primary)) {
+  if (big_button(s, "idle.continue", s.word("idle_continue"), ImVec2(w, 1.3f * primary_height()),
+                 Tone::Primary)) {
     s.idle.note_input(s.now);
   }
 }

@@ -24,9 +24,15 @@ void try_pin(UiState& s) {
       s.staff.message_key.clear();
       s.screen = Screen::Staff;
       break;
-    case StaffLock::Result::Wrong: s.staff.message_key = "staff_pin_wrong"; break;
-    case StaffLock::Result::Locked: s.staff.message_key = "staff_pin_locked"; break;
-    case StaffLock::Result::NoPinSet: s.staff.message_key = "staff_pin_not_set"; break;
+    case StaffLock::Result::Wrong:
+      s.staff.message_key = "staff_pin_wrong";
+      break;
+    case StaffLock::Result::Locked:
+      s.staff.message_key = "staff_pin_locked";
+      break;
+    case StaffLock::Result::NoPinSet:
+      s.staff.message_key = "staff_pin_not_set";
+      break;
   }
 }
 

@@ -14,8 +14,8 @@ void draw_welcome(UiState& s) {
   space(0.5f);
   column_text(s, q.intro.empty() ? s.word("welcome_lead") : s.text(q.intro));
   if (q.minutes > 0) {
-    column_text(s, fill_placeholders(s.word("welcome_minutes"), {{"minutes", std::to_string(q.minutes)}}), nullptr,
-                s.palette.muted);
+    column_text(s, fill_placeholders(s.word("welcome_minutes"), {{"minutes", std::to_string(q.minutes)}}),
+                nullptr, s.palette.muted);
   }
   space(0.8f);
   note_box(s, s.word("privacy_promise"));
@@ -23,7 +23,8 @@ void draw_welcome(UiState& s) {
 
   const float width = std::min(s.column_width, std::max(14.0f * Em(), s.column_width * 0.5f));
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (s.column_width - width) * 0.5f);
-  if (big_button(s, "welcome.start", s.word("start"), ImVec2(width, 1.3f * primary_height()), Tone::Primary)) {
+  if (big_button(s, "welcome.start", s.word("start"), ImVec2(width, 1.3f * primary_height()),
+                 Tone::Primary)) {
     s.session.start(s.language, Session::Clock::now());
     s.show_required_note = false;
     s.screen = s.session.stage() == Session::Stage::Review ? Screen::Review : Screen::Question;

@@ -3,7 +3,9 @@
 namespace rk::ui {
 namespace {
 
-ImU32 rgb(int r, int g, int b) { return IM_COL32(r, g, b, 255); }
+ImU32 rgb(int r, int g, int b) {
+  return IM_COL32(r, g, b, 255);
+}
 
 }  // namespace
 

@@ -39,7 +39,7 @@ void touch_end_frame(UiState& s, const std::string& view) {
 bool accept_tap(UiState& s, bool pressed) {
   if (!pressed) return false;
   TouchState& t = s.touch;
-  if (t.press_epoch != t.epoch) return false;               // pressed on a screen now gone
+  if (t.press_epoch != t.epoch) return false;                      // pressed on a screen now gone
   if (t.press_time < t.changed_at + kSettleSeconds) return false;  // in the settle time
   if (t.consumed || t.dragging) return false;
   t.consumed = true;
@@ -63,7 +63,9 @@ void drag_to_scroll(UiState& s) {
   }
 }
 
-float staff_corner_size() { return 3.0f * Em(); }
+float staff_corner_size() {
+  return 3.0f * Em();
+}
 
 bool staff_corner_held(UiState& s) {
   TouchState& t = s.touch;

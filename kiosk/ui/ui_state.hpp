@@ -28,25 +28,25 @@ inline constexpr std::size_t kMaxPinDigits = 12;
 /// One finger (or mouse button) press, from down to up. Taps are accepted on release, inside the
 /// widget that was pressed (ImGui's default), and only when this guard agrees.
 struct TouchState {
-  int epoch = 0;              ///< bumped at every change of what is shown
-  double changed_at = -1.0e9; ///< `now` of the last change of screen
+  int epoch = 0;               ///< bumped at every change of what is shown
+  double changed_at = -1.0e9;  ///< `now` of the last change of screen
   bool down = false;
-  int press_epoch = -1;       ///< epoch when the current/last press began
+  int press_epoch = -1;  ///< epoch when the current/last press began
   double press_time = 0.0;
   ImVec2 press_pos{0, 0};
-  bool consumed = false;      ///< this press already did something (one action per press)
-  bool dragging = false;      ///< this press became a scroll drag: no tap
+  bool consumed = false;  ///< this press already did something (one action per press)
+  bool dragging = false;  ///< this press became a scroll drag: no tap
   bool press_in_scroll = false;
 };
 
 struct Palette {
-  ImU32 background, text, muted, button, button_held, button_text, primary, primary_held,
-      primary_text, selected, selected_text, border, note, note_text, disabled_text, focus;
+  ImU32 background, text, muted, button, button_held, button_text, primary, primary_held, primary_text,
+      selected, selected_text, border, note, note_text, disabled_text, focus;
 };
 
 struct Fonts {
   ImFont* body = nullptr;
-  ImFont* bold = nullptr;     ///< body size, bold (card titles)
+  ImFont* bold = nullptr;  ///< body size, bold (card titles)
   ImFont* heading = nullptr;
   ImFont* title = nullptr;
   float body_px = 0.0f;
@@ -81,7 +81,7 @@ struct UiState {
   UiStrings strings;
   Diagnostics strings_errors;
 
-  std::string language;                       ///< what the screens speak now
+  std::string language;  ///< what the screens speak now
   std::vector<std::string> offered_languages;
   Screen screen = Screen::Welcome;
   bool large_text = false;

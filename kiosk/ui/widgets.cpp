@@ -6,17 +6,23 @@
 namespace rk::ui {
 namespace {
 
-ImFont* body_font(const UiState& s) { return s.fonts.body ? s.fonts.body : ImGui::GetFont(); }
+ImFont* body_font(const UiState& s) {
+  return s.fonts.body ? s.fonts.body : ImGui::GetFont();
+}
 
 constexpr const char* kCheck = "\xE2\x9C\x93 ";  // "✓ "
 
 ImU32 fill_of(const UiState& s, Tone tone, bool held) {
   const Palette& p = s.palette;
   switch (tone) {
-    case Tone::Primary: return held ? p.primary_held : p.primary;
-    case Tone::Selected: return held ? p.button_held : p.selected;
-    case Tone::Disabled: return p.button;
-    case Tone::Normal: break;
+    case Tone::Primary:
+      return held ? p.primary_held : p.primary;
+    case Tone::Selected:
+      return held ? p.button_held : p.selected;
+    case Tone::Disabled:
+      return p.button;
+    case Tone::Normal:
+      break;
   }
   return held ? p.button_held : p.button;
 }
@@ -24,21 +30,33 @@ ImU32 fill_of(const UiState& s, Tone tone, bool held) {
 ImU32 ink_of(const UiState& s, Tone tone) {
   const Palette& p = s.palette;
   switch (tone) {
-    case Tone::Primary: return p.primary_text;
-    case Tone::Selected: return p.selected_text;
-    case Tone::Disabled: return p.disabled_text;
-    case Tone::Normal: break;
+    case Tone::Primary:
+      return p.primary_text;
+    case Tone::Selected:
+      return p.selected_text;
+    case Tone::Disabled:
+      return p.disabled_text;
+    case Tone::Normal:
+      break;
   }
   return p.button_text;
 }
 
-float padding() { return 0.6f * Em(); }
+float padding() {
+  return 0.6f * Em();
+}
 
 }  // namespace
 
-float target_height() { return 2.4f * Em(); }
-float primary_height() { return 2.8f * Em(); }
-float gap() { return 0.5f * Em(); }
+float target_height() {
+  return 2.4f * Em();
+}
+float primary_height() {
+  return 2.8f * Em();
+}
+float gap() {
+  return 0.5f * Em();
+}
 
 float text_height(ImFont* font, const std::string& text, float width) {
   if (text.empty()) return 0.0f;
@@ -148,10 +166,13 @@ void note_box(UiState& s, const std::string& text) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), s.palette.note, 0.4f * Em());
   dl->AddRectFilled(pos, ImVec2(pos.x + 0.3f * Em(), pos.y + h), s.palette.focus, 0.4f * Em());
-  draw_wrapped(dl, font, ImVec2(pos.x + pad, pos.y + pad), width - 2.0f * pad, s.palette.note_text, text, false);
+  draw_wrapped(dl, font, ImVec2(pos.x + pad, pos.y + pad), width - 2.0f * pad, s.palette.note_text, text,
+               false);
   ImGui::Dummy(ImVec2(width, h));
 }
 
-void space(float ems) { ImGui::Dummy(ImVec2(1.0f, ems * Em())); }
+void space(float ems) {
+  ImGui::Dummy(ImVec2(1.0f, ems * Em()));
+}
 
 }  // namespace rk::ui

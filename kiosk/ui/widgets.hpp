@@ -28,7 +28,8 @@ bool big_button(UiState& s, const std::string& id, const std::string& label, ImV
                 Tone tone = Tone::Normal, const std::string& detail = {}, bool align_left = false);
 
 /// Height the label (and detail) of a big_button needs at `width`.
-float big_button_height(const UiState& s, const std::string& label, float width, const std::string& detail = {});
+float big_button_height(const UiState& s, const std::string& label, float width,
+                        const std::string& detail = {});
 /// Width a big_button needs to show `label` on one line.
 float fit_width(const std::string& label);
 

@@ -138,7 +138,9 @@ bool Harness::scroll_into_view(const std::string& id) {
     drag(tries < 20 ? -step : step);
   }
   if (find(id) != nullptr) return true;
-  for (const auto& w : ui_->widgets()) MESSAGE("not found: " << id << "; on screen: " << w.id << " " << w.x << "," << w.y << " " << w.w << "x" << w.h);
+  for (const auto& w : ui_->widgets())
+    MESSAGE("not found: " << id << "; on screen: " << w.id << " " << w.x << "," << w.y << " " << w.w << "x"
+                          << w.h);
   return false;
 }
 

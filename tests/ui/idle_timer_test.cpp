@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "idle_timer.hpp"
+
+#include <doctest/doctest.h>
 
 using rk::IdleTimer;
 

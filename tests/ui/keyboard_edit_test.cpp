@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "keyboard_edit.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace rk::ui;
 

@@ -14,7 +14,9 @@ using rk::ui::Screen;
 namespace rk::test {
 namespace {
 
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, const char* prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 /// Widgets that are never clipped by scrolling: their full size must be a good touch target.
 bool fixed_widget(const std::string& id) {
@@ -29,7 +31,8 @@ void check_layout(Harness& h, const std::string& where) {
   const auto& ws = h.ui().widgets();
   CHECK_FALSE(ws.empty());
   if (std::getenv("RK_UI_DUMP")) {
-    for (const auto& w : ws) MESSAGE(where << " " << w.id << " " << w.x << "," << w.y << " " << w.w << "x" << w.h);
+    for (const auto& w : ws)
+      MESSAGE(where << " " << w.id << " " << w.x << "," << w.y << " " << w.w << "x" << w.h);
   }
   for (const auto& w : ws) {
     INFO("widget " << w.id);
@@ -138,14 +141,30 @@ void visit_every_screen(float width, float height, bool large) {
 
 }  // namespace
 
-TEST_CASE("layout: portrait 1080x1920") { visit_every_screen(1080, 1920, false); }
-TEST_CASE("layout: portrait 1080x1920, larger text") { visit_every_screen(1080, 1920, true); }
-TEST_CASE("layout: landscape 1920x1080") { visit_every_screen(1920, 1080, false); }
-TEST_CASE("layout: landscape 1920x1080, larger text") { visit_every_screen(1920, 1080, true); }
-TEST_CASE("layout: 1280x800") { visit_every_screen(1280, 800, false); }
-TEST_CASE("layout: 1280x800, larger text") { visit_every_screen(1280, 800, true); }
-TEST_CASE("layout: 1024x768") { visit_every_screen(1024, 768, false); }
-TEST_CASE("layout: 1024x768, larger text") { visit_every_screen(1024, 768, true); }
+TEST_CASE("layout: portrait 1080x1920") {
+  visit_every_screen(1080, 1920, false);
+}
+TEST_CASE("layout: portrait 1080x1920, larger text") {
+  visit_every_screen(1080, 1920, true);
+}
+TEST_CASE("layout: landscape 1920x1080") {
+  visit_every_screen(1920, 1080, false);
+}
+TEST_CASE("layout: landscape 1920x1080, larger text") {
+  visit_every_screen(1920, 1080, true);
+}
+TEST_CASE("layout: 1280x800") {
+  visit_every_screen(1280, 800, false);
+}
+TEST_CASE("layout: 1280x800, larger text") {
+  visit_every_screen(1280, 800, true);
+}
+TEST_CASE("layout: 1024x768") {
+  visit_every_screen(1024, 768, false);
+}
+TEST_CASE("layout: 1024x768, larger text") {
+  visit_every_screen(1024, 768, true);
+}
 
 TEST_CASE("the larger-text and high-contrast options toggle, and fonts are reloaded for larger text") {
   Harness h(1920, 1080);
@@ -168,8 +187,9 @@ TEST_CASE("the font atlas has every glyph the offered languages and our punctuat
   ImFont* font = ImGui::GetIO().FontDefault;
   REQUIRE(font != nullptr);
   // Spanish letters and marks, Latin Extended-A, typographic quotes, dashes, ellipsis, check, dot.
-  for (unsigned c : std::initializer_list<unsigned>{0x00F1, 0x00D1, 0x00E1, 0x00E9, 0x00ED, 0x00F3, 0x00FA, 0x00FC, 0x00BF, 0x00A1, 0x0100, 0x0153,
-                    0x017E, 0x201C, 0x201D, 0x2019, 0x2026, 0x2014, 0x2013, 0x2713, 0x25CF}) {
+  for (unsigned c : std::initializer_list<unsigned>{0x00F1, 0x00D1, 0x00E1, 0x00E9, 0x00ED, 0x00F3, 0x00FA,
+                                                    0x00FC, 0x00BF, 0x00A1, 0x0100, 0x0153, 0x017E, 0x201C,
+                                                    0x201D, 0x2019, 0x2026, 0x2014, 0x2013, 0x2713, 0x25CF}) {
     INFO("U+" << std::hex << c);
     CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
   }

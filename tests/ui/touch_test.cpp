@@ -97,7 +97,8 @@ TEST_CASE("dragging scrolls long content and does not tap what it started on") {
   const float before = first->y;
   // Start the drag on a card: it must scroll, not pick the card.
   h.press_at(first->x + first->w / 2, first->y + first->h / 2);
-  for (int i = 1; i <= 10; ++i) h.move_to(first->x + first->w / 2, first->y + first->h / 2 - 15.0f * static_cast<float>(i));
+  for (int i = 1; i <= 10; ++i)
+    h.move_to(first->x + first->w / 2, first->y + first->h / 2 - 15.0f * static_cast<float>(i));
   h.release();
   h.lift();
   h.frame();

@@ -1,14 +1,17 @@
+#include "ui_strings.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
 #include "paths.hpp"
-#include "ui_strings.hpp"
 
 using namespace rk;
 
 namespace {
-UiStringsResult shipped() { return load_ui_strings_folder(std::string(RK_SOURCE_DIR) + "/assets/i18n"); }
+UiStringsResult shipped() {
+  return load_ui_strings_folder(std::string(RK_SOURCE_DIR) + "/assets/i18n");
+}
 
 bool has_key(const KeyboardLayout& k, const std::string& key) {
   for (const auto& row : k.rows)
@@ -59,7 +62,8 @@ TEST_CASE("missing words fall back to English, then to the key") {
   UiStringsResult r = load_ui_strings_text("language_name = \"Test\"\nnext = \"Weiter\"\n", "de", "de.toml");
   REQUIRE(r.ok());
   UiStrings& s = r.strings;
-  UiStringsResult en = load_ui_strings_text("language_name = \"English\"\nback = \"Back\"\n", "en", "en.toml");
+  UiStringsResult en =
+      load_ui_strings_text("language_name = \"English\"\nback = \"Back\"\n", "en", "en.toml");
   s.add(*en.strings.language("en"));
   CHECK(s.get("de", "next") == "Weiter");
   CHECK(s.get("de", "back") == "Back");
@@ -73,7 +77,8 @@ TEST_CASE("bad files get file:line:column errors") {
   r = load_ui_strings_text("language_name = \"X\"\nnext = \"unterminated\n", "xx", "xx.toml");
   REQUIRE_FALSE(r.ok());
   CHECK(r.errors[0].where.line == 2);
-  r = load_ui_strings_text("language_name = \"X\"\n[keyboard]\nrows = [\"a b\"]\nshift_rows = [\"A\"]\n", "xx", "k.toml");
+  r = load_ui_strings_text("language_name = \"X\"\n[keyboard]\nrows = [\"a b\"]\nshift_rows = [\"A\"]\n",
+                           "xx", "k.toml");
   REQUIRE_FALSE(r.ok());
   CHECK(r.errors[0].message.find("same rows") != std::string::npos);
   r = load_ui_strings_text("next = \"x\"\n", "xx", "n.toml");

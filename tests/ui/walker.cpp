@@ -30,8 +30,12 @@ int answer_page_by_taps(Harness& h, bool spanish) {
         case ItemKind::MultiChoice:
           REQUIRE(h.tap("item." + item->id + ".option." + item->options.front().id));
           break;
-        case ItemKind::YesNo: REQUIRE(h.tap("item." + item->id + ".option.no")); break;
-        case ItemKind::Ruler: REQUIRE(h.tap("ruler." + item->id + "." + std::to_string(item->min + 6))); break;
+        case ItemKind::YesNo:
+          REQUIRE(h.tap("item." + item->id + ".option.no"));
+          break;
+        case ItemKind::Ruler:
+          REQUIRE(h.tap("ruler." + item->id + "." + std::to_string(item->min + 6)));
+          break;
         case ItemKind::CardPick:
           for (std::size_t i = 0; i < item->options.size() && i < 3; ++i)
             REQUIRE(h.tap("card." + item->id + "." + item->options[i].id));
@@ -51,7 +55,8 @@ int answer_page_by_taps(Harness& h, bool spanish) {
           REQUIRE_FALSE(h.ui().keyboard_open());
           break;
         }
-        case ItemKind::Info: break;
+        case ItemKind::Info:
+          break;
       }
       const Answer* a = h.ui().session().answer(item->id);
       REQUIRE(a != nullptr);
