@@ -18,6 +18,7 @@
 
 #include "loader_language_codes.hpp"
 #include "loader_pipes.hpp"
+#include "loader_source_map.hpp"
 #include "loader_suggest.hpp"
 #include "questionnaire.hpp"
 
@@ -35,12 +36,16 @@ constexpr int kRulerLimit = 1000;      // |min|, |max| of a ruler
 constexpr int kMostRulerNumbers = 21;  // one button per number must fit on a screen
 constexpr int kMostMinutes = 120;
 
-SourceLocation location_of(const toml::source_region& region) {
-  if (region.begin.line == 0) return SourceLocation{1, 1};
+SourceLocation location_of(const toml::source_position& position) {
+  if (position.line == 0) return SourceLocation{1, 1};
   const auto clamp = [](toml::source_index v) {
     return static_cast<int>(std::min<toml::source_index>(v, INT_MAX));
   };
-  return SourceLocation{clamp(region.begin.line), std::max(1, clamp(region.begin.column))};
+  return SourceLocation{clamp(position.line), std::max(1, clamp(position.column))};
+}
+
+SourceLocation location_of(const toml::source_region& region) {
+  return location_of(region.begin);
 }
 
 std::string in_quotes(std::string_view s) {
@@ -172,6 +177,8 @@ class Loader {
 
   LoadResult run(std::string_view text) {
     LoadResult result;
+    source_ = text;
+    source_map_.emplace(text);
     toml::table root;
     try {
       root = toml::parse(text, path_);
@@ -199,6 +206,8 @@ class Loader {
 
  private:
   std::string path_;
+  std::string_view source_;
+  std::optional<SourceMap> source_map_;
   Diagnostics errors_;
   std::vector<std::string> languages_;
   std::map<std::string, Declared> declared_;                           // every item id, first occurrence
@@ -317,14 +326,31 @@ class Loader {
       error(node, in_quotes(key) + " is empty. Write the text, or remove the key.");
       return;
     }
+    std::size_t cursor = 0;
     for (const auto& pipe : find_pipes(value)) {
+      const SourceLocation at = pipe_location(node, pipe, cursor);
       if (scope.level == Scope::Level::Top) {
-        error(node, in_quotes(key) + " shows the answer {" + pipe.item_id +
-                        "}, but nothing is answered before the first page. Remove the braces.");
+        error(at, in_quotes(key) + " shows the answer {" + pipe.item_id +
+                      "}, but nothing is answered before the first page. Remove the braces.");
         continue;
       }
-      check_reference(node, pipe.item_id, scope, "the answer {" + pipe.item_id + "} in " + in_quotes(key));
+      check_reference(at, pipe.item_id, scope, "the answer {" + pipe.item_id + "} in " + in_quotes(key));
     }
+  }
+
+  /// Where "{id}" stands in the file, so a message points at the pipe itself; the string's own
+  /// place when the braces were written with escapes. `cursor` keeps repeated pipes apart.
+  SourceLocation pipe_location(const toml::node& node, const Pipe& pipe, std::size_t& cursor) const {
+    const SourceLocation begin = location_of(node.source());
+    if (!source_map_) return begin;
+    const std::size_t start = std::max(cursor, source_map_->offset_of(begin));
+    std::size_t end = source_.size();
+    if (node.source().end.line != 0) end = source_map_->offset_of(location_of(node.source().end));
+    const std::string written = "{" + pipe.item_id + "}";
+    const std::size_t found = source_.find(written, start);
+    if (found == std::string_view::npos || found + written.size() > end) return begin;
+    cursor = found + written.size();
+    return source_map_->location_of(found);
   }
 
   /// A plain string (the same in every language) or a table of translations keyed by language.
@@ -377,7 +403,7 @@ class Loader {
   // --- References to earlier items (conditions, pipes, follow_up_of) ---------------------------
 
   /// The earlier item `id` names, or nullptr after reporting why it cannot be used.
-  const Item* check_reference(const toml::node& at, const std::string& id, const Scope& scope,
+  const Item* check_reference(SourceLocation at, const std::string& id, const Scope& scope,
                               const std::string& role) {
     auto found = declared_.find(id);
     if (found == declared_.end()) {
@@ -517,7 +543,7 @@ class Loader {
     }
     if (!item_id) return std::nullopt;
     c.item = *item_id;
-    const Item* target = check_reference(*table.get("item"), c.item, scope, "show_if");
+    const Item* target = check_reference(location_of(table.get("item")->source()), c.item, scope, "show_if");
     if (target == nullptr || !value_ok) return value_ok ? std::optional<Condition>(c) : std::nullopt;
     check_condition_fits(value, c, *target);
     return c;
@@ -770,8 +796,8 @@ class Loader {
         error(*follow_node,
               "follow_up_of is only for items with summary = \"follow_up\". Change summary or remove "
               "follow_up_of.");
-      } else if (const Item* ruler =
-                     check_reference(*follow_node, item.follow_up_of, scope, "follow_up_of")) {
+      } else if (const Item* ruler = check_reference(location_of(follow_node->source()), item.follow_up_of,
+                                                     scope, "follow_up_of")) {
         if (ruler->kind != ItemKind::Ruler) {
           error(*follow_node, "follow_up_of names " + in_quotes(ruler->id) + ", a " +
                                   std::string(kind_name(ruler->kind)) + " item; it must name a ruler.");

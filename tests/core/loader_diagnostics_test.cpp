@@ -285,11 +285,11 @@ kind = "info"
 text = "{nope} {a}"
 )TOML";
   const std::vector<std::string> expected = {
-      "t.toml:12:8: error: the answer {b} in 'text' names 'b', which comes later (line 14). Name an item "
+      "t.toml:12:18: error: the answer {b} in 'text' names 'b', which comes later (line 14). Name an item "
       "that comes before, or move this one after it.",
-      "t.toml:16:8: error: the answer {b} in 'text' names 'b', this same item. Name an earlier item: an "
+      "t.toml:16:11: error: the answer {b} in 'text' names 'b', this same item. Name an earlier item: an "
       "answer cannot depend on itself.",
-      "t.toml:20:8: error: the answer {nope} in 'text' names 'nope', but no item has that id. Use the id of "
+      "t.toml:20:9: error: the answer {nope} in 'text' names 'nope', but no item has that id. Use the id of "
       "an earlier item.",
   };
   CHECK(problems(toml) == expected);
@@ -694,6 +694,41 @@ TEST_CASE("validator: an empty file") {
       "t.toml:1:1: error: the file has no 'title'. Add it, for example: title = { en = \"...\", es = \"...\" "
       "}",
       "t.toml:1:1: error: the file has no pages. Add at least one [[page]] with an id and items.",
+  };
+  CHECK(problems(toml) == expected);
+}
+
+TEST_CASE("validator: a pipe's column counts characters, not bytes; escaped braces point at the string") {
+  const std::string toml = R"TOML(id = "t"
+version = "1"
+minutes = 2
+languages = ["en", "es"]
+default_language = "en"
+title = "T"
+[[page]]
+id = "p"
+[[page.item]]
+id = "a"
+kind = "short_text"
+text = { en = "{later} and {later}", es = "¿Eligió {later}?" }
+help = """
+First line,
+then {later}."""
+summary_label = "\u007Blater}"
+[[page.item]]
+id = "later"
+kind = "short_text"
+text = "Q"
+)TOML";
+  const std::string later =
+      "names 'later', which comes later (line 18). Name an item that comes before, or move this one after "
+      "it.";
+  const std::vector<std::string> expected = {
+      "t.toml:12:16: error: the answer {later} in 'text' " + later,
+      "t.toml:12:28: error: the answer {later} in 'text' " + later,
+      "t.toml:12:52: error: the answer {later} in 'text' " + later,
+      "t.toml:15:6: error: the answer {later} in 'help' " + later,
+      "t.toml:16:17: error: the answer {later} in 'summary_label' " + later,
   };
   CHECK(problems(toml) == expected);
 }
