@@ -77,9 +77,11 @@ int sample_summary(std::span<const std::string> args) {
 
   rk::Summary summary = rk::make_sample_summary(questionnaire, language, std::chrono::system_clock::now());
   summary.kiosk_name = config.kiosk_name;
-  const rk::report::RenderResult rendered = rk::report::render_summary(summary, rk::report::render_options_from(config));
+  const rk::report::RenderResult rendered =
+      rk::report::render_summary(summary, rk::report::render_options_from(config));
   if (!rendered.ok()) {
-    std::fprintf(stderr, "readiness-kiosk --sample-summary: cannot make the PDF: %s\n", rendered.error.c_str());
+    std::fprintf(stderr, "readiness-kiosk --sample-summary: cannot make the PDF: %s\n",
+                 rendered.error.c_str());
     return 1;
   }
   const rk::delivery::SaveResult saved = rk::delivery::save_file_atomically(rendered.pdf, out_path);
@@ -87,14 +89,15 @@ int sample_summary(std::span<const std::string> args) {
     std::fprintf(stderr, "readiness-kiosk --sample-summary: %s\n", saved.reason.c_str());
     return 1;
   }
-  std::printf("%s: sample summary, %s, %d page%s, %zu bytes\n", out_path.c_str(), language.c_str(), rendered.pages,
-              rendered.pages == 1 ? "" : "s", rendered.pdf.size());
+  std::printf("%s: sample summary, %s, %d page%s, %zu bytes\n", out_path.c_str(), language.c_str(),
+              rendered.pages, rendered.pages == 1 ? "" : "s", rendered.pdf.size());
   return 0;
 }
 
-const bool kRegistered = rk::app::register_command(
-    {"--sample-summary",
-     "--sample-summary OUT.pdf [--lang CODE] [--questionnaire FILE] [--config FILE]   render a fictional patient's summary",
-     sample_summary});
+const bool kRegistered =
+    rk::app::register_command({"--sample-summary",
+                               "--sample-summary OUT.pdf [--lang CODE] [--questionnaire FILE] [--config "
+                               "FILE]   render a fictional patient's summary",
+                               sample_summary});
 
 }  // namespace

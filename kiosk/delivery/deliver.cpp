@@ -16,7 +16,8 @@ bool Outcome::fully_ok() const {
 std::string Outcome::staff_message() const {
   std::string text;
   if (print_requested) {
-    text = printed ? "Printed (job " + std::to_string(job_id) + ")." : "Printing failed: " + print_reason + ".";
+    text =
+        printed ? "Printed (job " + std::to_string(job_id) + ")." : "Printing failed: " + print_reason + ".";
   }
   const auto add = [&text](const std::string& part) { text += (text.empty() ? "" : " ") + part; };
   if (saved) {
@@ -39,7 +40,8 @@ Outcome deliver(const std::vector<unsigned char>& pdf, const KioskConfig& config
   const bool save_requested = config.output == OutputMode::Save || config.output == OutputMode::Both;
 
   if (out.print_requested) {
-    const PrintResult printed = print_pdf(pdf, config.printer, std::chrono::seconds(config.print_timeout_seconds));
+    const PrintResult printed =
+        print_pdf(pdf, config.printer, std::chrono::seconds(config.print_timeout_seconds));
     out.printed = printed.ok();
     out.job_id = printed.job_id;
     out.print_error = printed.code;
@@ -66,7 +68,8 @@ Outcome deliver(const std::vector<unsigned char>& pdf, const KioskConfig& config
       audit("save-failed", {{"code", code_name(saved.code)}});
     }
   }
-  if (!out.delivered()) audit("summary-lost", {{"print", code_name(out.print_error)}, {"save", code_name(out.save_error)}});
+  if (!out.delivered())
+    audit("summary-lost", {{"print", code_name(out.print_error)}, {"save", code_name(out.save_error)}});
   return out;
 }
 
@@ -82,10 +85,13 @@ void housekeeping(const KioskConfig& config, std::chrono::system_clock::time_poi
   const CleanupResult expired = remove_expired_summaries(folder, config.retention_days, now);
   if (expired.removed > 0 || expired.failed > 0 || !expired.reason.empty()) {
     const std::string removed = std::to_string(expired.removed), failed = std::to_string(expired.failed);
-    audit("retention", {{"removed", removed}, {"failed", failed}, {"ok", expired.reason.empty() ? "yes" : "no"}});
+    audit("retention",
+          {{"removed", removed}, {"failed", failed}, {"ok", expired.reason.empty() ? "yes" : "no"}});
   }
 }
 
-std::string printer_status(const KioskConfig& config) { return printer_status(config.printer); }
+std::string printer_status(const KioskConfig& config) {
+  return printer_status(config.printer);
+}
 
 }  // namespace rk::delivery

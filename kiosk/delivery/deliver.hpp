@@ -14,16 +14,16 @@ namespace rk::delivery {
 
 struct Outcome {
   bool print_requested = false;
-  bool printed = false;              ///< CUPS completed the job
+  bool printed = false;  ///< CUPS completed the job
   ErrorCode print_error = ErrorCode::None;
-  std::string print_reason;          ///< staff-readable; "" when printed or not requested
+  std::string print_reason;  ///< staff-readable; "" when printed or not requested
   int job_id = 0;
 
-  bool saved = false;                ///< the PDF is in the save folder (by request or as fallback)
-  bool saved_as_fallback = false;    ///< saved only because printing failed
-  std::string saved_path;            ///< where, when saved
+  bool saved = false;              ///< the PDF is in the save folder (by request or as fallback)
+  bool saved_as_fallback = false;  ///< saved only because printing failed
+  std::string saved_path;          ///< where, when saved
   ErrorCode save_error = ErrorCode::None;
-  std::string save_reason;           ///< staff-readable; "" when saved or not needed
+  std::string save_reason;  ///< staff-readable; "" when saved or not needed
 
   /// The summary reached the therapist's side: printed, or saved in the folder.
   [[nodiscard]] bool delivered() const { return printed || saved; }

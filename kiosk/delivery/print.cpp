@@ -1,10 +1,10 @@
 #include "print.hpp"
 
+#include <cups/cups.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <thread>
-
-#include <cups/cups.h>
 
 namespace rk::delivery {
 namespace {
@@ -21,7 +21,8 @@ constexpr long long kMaxRequestSeconds = 15;
 struct Connection {
   http_t* http = nullptr;
   explicit Connection(std::chrono::seconds io_timeout) {
-    http = httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1, kConnectMsec, nullptr);
+    http =
+        httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1, kConnectMsec, nullptr);
     // A request that stalls longer than this fails instead of blocking the worker forever (the
     // job-following loop checks its own deadline between requests).
     const long long seconds = std::clamp<long long>(io_timeout.count(), 1, kMaxRequestSeconds);
@@ -49,8 +50,8 @@ struct PrinterState {
 
 std::string printer_uri(const std::string& queue) {
   char uri[HTTP_MAX_URI];
-  httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), "/printers/%s",
-                   queue.c_str());
+  httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(),
+                   "/printers/%s", queue.c_str());
   return uri;
 }
 
@@ -99,7 +100,8 @@ JobState query_job(http_t* http, int job_id) {
   static const char* const kAttrs[] = {"job-state", "job-state-reasons", "job-printer-state-message",
                                        "job-state-message"};
   char uri[HTTP_MAX_URI];
-  httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), "/jobs/%d", job_id);
+  httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), "/jobs/%d",
+                   job_id);
   ipp_t* request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
   ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", nullptr, uri);
   ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
@@ -170,7 +172,8 @@ bool resolve_queue(http_t* http, const std::string& requested, std::string& queu
 
 }  // namespace
 
-PrintResult print_pdf(const std::vector<unsigned char>& pdf, const std::string& queue, std::chrono::seconds timeout) {
+PrintResult print_pdf(const std::vector<unsigned char>& pdf, const std::string& queue,
+                      std::chrono::seconds timeout) {
   PrintResult result;
   result.queue = queue;
   const auto deadline = SteadyClock::now() + std::max(timeout, std::chrono::seconds(1));
@@ -197,18 +200,20 @@ PrintResult print_pdf(const std::vector<unsigned char>& pdf, const std::string& 
   if (result.job_id <= 0) {
     result.job_id = 0;
     const ipp_status_t status = cupsLastError();
-    const ErrorCode c = status == IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS ? ErrorCode::PrinterStopped
-                        : status == IPP_STATUS_ERROR_NOT_FOUND        ? ErrorCode::NoPrinter
+    const ErrorCode c = status == IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS    ? ErrorCode::PrinterStopped
+                        : status == IPP_STATUS_ERROR_NOT_FOUND           ? ErrorCode::NoPrinter
                         : status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE ? ErrorCode::PrinterUnreachable
                                                                          : ErrorCode::PrintFailed;
-    return fail(result, c, with_detail("CUPS refused the job for '" + result.queue + "'", cupsLastErrorString()));
+    return fail(result, c,
+                with_detail("CUPS refused the job for '" + result.queue + "'", cupsLastErrorString()));
   }
 
-  bool sent = cupsStartDocument(conn.http, result.queue.c_str(), result.job_id, "summary.pdf", CUPS_FORMAT_PDF, 1) ==
-              HTTP_STATUS_CONTINUE;
+  bool sent = cupsStartDocument(conn.http, result.queue.c_str(), result.job_id, "summary.pdf",
+                                CUPS_FORMAT_PDF, 1) == HTTP_STATUS_CONTINUE;
   for (size_t at = 0; sent && at < pdf.size(); at += kWriteChunk) {
     const size_t n = std::min(kWriteChunk, pdf.size() - at);
-    sent = cupsWriteRequestData(conn.http, reinterpret_cast<const char*>(pdf.data() + at), n) == HTTP_STATUS_CONTINUE;
+    sent = cupsWriteRequestData(conn.http, reinterpret_cast<const char*>(pdf.data() + at), n) ==
+           HTTP_STATUS_CONTINUE;
   }
   const ipp_status_t finish = cupsFinishDocument(conn.http, result.queue.c_str());
   if (!sent || finish > IPP_STATUS_OK_CONFLICTING) {
@@ -222,16 +227,20 @@ PrintResult print_pdf(const std::vector<unsigned char>& pdf, const std::string& 
     const JobState js = query_job(conn.http, result.job_id);
     if (js.known) {
       switch (js.state) {
-        case IPP_JSTATE_COMPLETED: return result;
+        case IPP_JSTATE_COMPLETED:
+          return result;
         case IPP_JSTATE_ABORTED:
-          return fail(result, ErrorCode::JobAborted,
-                      with_detail("CUPS aborted job " + std::to_string(result.job_id) + " on '" + result.queue + "'",
-                                  js.message.empty() ? js.reasons : js.message));
+          return fail(
+              result, ErrorCode::JobAborted,
+              with_detail("CUPS aborted job " + std::to_string(result.job_id) + " on '" + result.queue + "'",
+                          js.message.empty() ? js.reasons : js.message));
         case IPP_JSTATE_CANCELED:
-          return fail(result, ErrorCode::JobCanceled,
-                      with_detail("Job " + std::to_string(result.job_id) + " on '" + result.queue + "' was canceled",
-                                  js.reasons));
-        default: break;
+          return fail(
+              result, ErrorCode::JobCanceled,
+              with_detail("Job " + std::to_string(result.job_id) + " on '" + result.queue + "' was canceled",
+                          js.reasons));
+        default:
+          break;
       }
     } else if (httpGetFd(conn.http) < 0 || cupsLastError() == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE) {
       return fail(result, ErrorCode::PrinterUnreachable,
@@ -247,8 +256,9 @@ PrintResult print_pdf(const std::vector<unsigned char>& pdf, const std::string& 
     if (SteadyClock::now() >= deadline) {
       cupsCancelJob2(conn.http, result.queue.c_str(), result.job_id, 0);
       return fail(result, ErrorCode::PrintTimeout,
-                  with_detail("Job " + std::to_string(result.job_id) + " on '" + result.queue + "' did not finish within " +
-                                  std::to_string(timeout.count()) + " s and was canceled",
+                  with_detail("Job " + std::to_string(result.job_id) + " on '" + result.queue +
+                                  "' did not finish within " + std::to_string(timeout.count()) +
+                                  " s and was canceled",
                               js.message.empty() ? js.reasons : js.message));
     }
     std::this_thread::sleep_for(kPollInterval);
@@ -266,9 +276,15 @@ std::string printer_status(const std::string& queue) {
   if (!ps.found) return with_detail("Printer '" + name + "': state unknown", cupsLastErrorString());
   std::string text = name + ": ";
   switch (ps.state) {
-    case IPP_PSTATE_IDLE: text += "idle"; break;
-    case IPP_PSTATE_PROCESSING: text += "printing"; break;
-    case IPP_PSTATE_STOPPED: text += "stopped"; break;
+    case IPP_PSTATE_IDLE:
+      text += "idle";
+      break;
+    case IPP_PSTATE_PROCESSING:
+      text += "printing";
+      break;
+    case IPP_PSTATE_STOPPED:
+      text += "stopped";
+      break;
   }
   text += ps.accepting ? ", accepting jobs" : ", not accepting jobs";
   std::string detail = ps.message;

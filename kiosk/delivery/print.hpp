@@ -13,9 +13,9 @@ namespace rk::delivery {
 
 struct PrintResult {
   ErrorCode code = ErrorCode::None;
-  int job_id = 0;          ///< CUPS job id once submitted, else 0
-  std::string queue;       ///< the queue actually used (the default destination resolved)
-  std::string reason;      ///< staff-readable, no patient data; "" when printed
+  int job_id = 0;      ///< CUPS job id once submitted, else 0
+  std::string queue;   ///< the queue actually used (the default destination resolved)
+  std::string reason;  ///< staff-readable, no patient data; "" when printed
   [[nodiscard]] bool ok() const { return code == ErrorCode::None; }
 };
 

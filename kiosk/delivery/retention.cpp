@@ -1,18 +1,20 @@
 #include "retention.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <string_view>
-
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+#include <string_view>
+
 namespace rk::delivery {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
@@ -24,7 +26,8 @@ CleanupResult sweep(const std::string& folder, Visit visit) {
   CleanupResult result;
   const int dfd = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dfd < 0) {
-    if (errno != ENOENT) result.reason = "Cannot read the save folder " + folder + ": " + std::strerror(errno);
+    if (errno != ENOENT)
+      result.reason = "Cannot read the save folder " + folder + ": " + std::strerror(errno);
     return result;
   }
   DIR* dir = fdopendir(dfd);
@@ -42,7 +45,8 @@ CleanupResult sweep(const std::string& folder, Visit visit) {
       ++result.removed;
     } else if (errno != ENOENT) {
       ++result.failed;
-      if (result.reason.empty()) result.reason = "Cannot delete an old file in " + folder + ": " + std::strerror(errno);
+      if (result.reason.empty())
+        result.reason = "Cannot delete an old file in " + folder + ": " + std::strerror(errno);
     }
   }
   closedir(dir);  // closes dfd too

@@ -1,14 +1,14 @@
 #include "save.hpp"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <ctime>
-
 #include <fcntl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
 
 namespace rk::delivery {
 namespace {
@@ -18,15 +18,20 @@ constexpr int kNameAttempts = 8;
 ErrorCode code_for_errno(int err) {
   switch (err) {
     case ENOSPC:
-    case EDQUOT: return ErrorCode::DiskFull;
-    case EROFS: return ErrorCode::ReadOnly;
+    case EDQUOT:
+      return ErrorCode::DiskFull;
+    case EROFS:
+      return ErrorCode::ReadOnly;
     case EACCES:
-    case EPERM: return ErrorCode::PermissionDenied;
+    case EPERM:
+      return ErrorCode::PermissionDenied;
     case ENOTDIR:
     case ENOENT:
     case ELOOP:
-    case ENAMETOOLONG: return ErrorCode::FolderUnavailable;
-    default: return ErrorCode::WriteFailed;
+    case ENAMETOOLONG:
+      return ErrorCode::FolderUnavailable;
+    default:
+      return ErrorCode::WriteFailed;
   }
 }
 
@@ -35,9 +40,14 @@ SaveResult failure(int err, const std::string& what, const std::string& where) {
   r.code = code_for_errno(err);
   r.reason = what + " " + where + ": " + std::strerror(err);
   switch (r.code) {
-    case ErrorCode::DiskFull: r.reason += " (the disk is full)"; break;
-    case ErrorCode::ReadOnly: r.reason += " (the disk is read-only)"; break;
-    default: break;
+    case ErrorCode::DiskFull:
+      r.reason += " (the disk is full)";
+      break;
+    case ErrorCode::ReadOnly:
+      r.reason += " (the disk is read-only)";
+      break;
+    default:
+      break;
   }
   return r;
 }
@@ -52,7 +62,8 @@ std::string random_hex(size_t bytes) {
       if (n < 0 && errno == EINTR) continue;
       // No entropy source: fall back to time and pid, still unique enough with O_EXCL retries.
       const auto mix = static_cast<unsigned long long>(std::time(nullptr)) ^
-                       (static_cast<unsigned long long>(getpid()) << 20) ^ reinterpret_cast<unsigned long long>(&got);
+                       (static_cast<unsigned long long>(getpid()) << 20) ^
+                       reinterpret_cast<unsigned long long>(&got);
       for (size_t k = got; k < bytes; ++k) buf[k] = static_cast<unsigned char>(mix >> ((k % 8) * 8));
       break;
     }
@@ -161,8 +172,7 @@ SaveResult save_summary(const std::vector<unsigned char>& bytes, const std::stri
   if (!written.ok()) return written;
 
   for (int attempt = 0; attempt < kNameAttempts; ++attempt) {
-    const std::string final_path =
-        folder + "/" + (attempt == 0 ? name : summary_file_name(when));
+    const std::string final_path = folder + "/" + (attempt == 0 ? name : summary_file_name(when));
     // Never replace an existing summary: RENAME_NOREPLACE, with plain rename where unsupported.
     int rc = renameat2(AT_FDCWD, temp_path.c_str(), AT_FDCWD, final_path.c_str(), RENAME_NOREPLACE);
     if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) {

@@ -8,11 +8,15 @@ namespace {
 
 // Baseline below the top of a line box: DejaVu's ascent is about 0.93 em; the extra leading is
 // shared above and below.
-float baseline_offset(const TextStyle& style) { return style.size * (0.80f + (style.leading - 1.0f) / 2.0f); }
+float baseline_offset(const TextStyle& style) {
+  return style.size * (0.80f + (style.leading - 1.0f) / 2.0f);
+}
 
 }  // namespace
 
-Flow::Flow(PageFrame frame, FontMetrics metrics) : frame_(frame), metrics_(std::move(metrics)) { new_page(); }
+Flow::Flow(PageFrame frame, FontMetrics metrics) : frame_(frame), metrics_(std::move(metrics)) {
+  new_page();
+}
 
 float Flow::left() const {
   float x = frame_.left;
@@ -47,7 +51,8 @@ void Flow::keep(float height) {
   if (!at_page_top_ && y_ + height > bottom) new_page();
 }
 
-void Flow::paragraph(std::string_view text, const TextStyle& style, float indent, float width, int keep_lines) {
+void Flow::paragraph(std::string_view text, const TextStyle& style, float indent, float width,
+                     int keep_lines) {
   const float w = width > 0 ? width : this->width() - indent;
   const std::vector<std::string> lines = wrap(text, style, w);
   const float lh = line_height(style);
@@ -89,9 +94,12 @@ void Flow::close_box_segment(float bottom) {
     for (size_t k = 0; k < depth; ++k) inset += boxes_[k].padding + boxes_[k].line_width;
     float box_bottom = bottom;
     for (size_t k = depth + 1; k < boxes_.size(); ++k) box_bottom += boxes_[k].padding + boxes_[k].line_width;
-    RectOp r{frame_.left + inset + b.line_width / 2, b.top + b.line_width / 2,
-             frame_.right - frame_.left - 2 * inset - b.line_width, box_bottom + b.padding - b.top,
-             b.line_width, b.fill_gray};
+    RectOp r{frame_.left + inset + b.line_width / 2,
+             b.top + b.line_width / 2,
+             frame_.right - frame_.left - 2 * inset - b.line_width,
+             box_bottom + b.padding - b.top,
+             b.line_width,
+             b.fill_gray};
     auto& ops = pages_.back().ops;
     ops.insert(ops.begin() + static_cast<std::ptrdiff_t>(std::min(b.insert_at, ops.size())), r);
   }
@@ -106,8 +114,11 @@ void Flow::end_box() {
   const Box b = inner.front();
   float inset = 0;
   for (const Box& o : boxes_) inset += o.padding + o.line_width;
-  RectOp r{frame_.left + inset + b.line_width / 2, b.top + b.line_width / 2,
-           frame_.right - frame_.left - 2 * inset - b.line_width, y_ + b.padding - b.top, b.line_width,
+  RectOp r{frame_.left + inset + b.line_width / 2,
+           b.top + b.line_width / 2,
+           frame_.right - frame_.left - 2 * inset - b.line_width,
+           y_ + b.padding - b.top,
+           b.line_width,
            b.fill_gray};
   auto& ops = pages_.back().ops;
   ops.insert(ops.begin() + static_cast<std::ptrdiff_t>(std::min(b.insert_at, ops.size())), r);

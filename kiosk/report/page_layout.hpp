@@ -13,9 +13,9 @@ namespace rk::report {
 
 struct TextStyle {
   bool bold = false;
-  float size = 10.0f;     ///< points
-  float gray = 0.0f;      ///< 0 black … 1 white
-  float leading = 1.3f;   ///< line height as a multiple of size
+  float size = 10.0f;    ///< points
+  float gray = 0.0f;     ///< 0 black … 1 white
+  float leading = 1.3f;  ///< line height as a multiple of size
 };
 
 struct TextOp {
@@ -76,7 +76,8 @@ class Flow {
 
   [[nodiscard]] float line_height(const TextStyle& style) const { return style.size * style.leading; }
   [[nodiscard]] float measure(std::string_view text, const TextStyle& style) const;
-  [[nodiscard]] std::vector<std::string> wrap(std::string_view text, const TextStyle& style, float max_width) const;
+  [[nodiscard]] std::vector<std::string> wrap(std::string_view text, const TextStyle& style,
+                                              float max_width) const;
 
   /// Vertical gap; dropped at the top of a page.
   void space(float height);

@@ -17,15 +17,32 @@ namespace {
 std::string describe_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no) {
   const char* what = "";
   switch (error_no) {
-    case HPDF_FAILD_TO_ALLOC_MEM: what = " (out of memory)"; break;
-    case HPDF_FILE_IO_ERROR: what = " (file input/output error)"; break;
-    case HPDF_FILE_OPEN_ERROR: what = " (cannot open font file)"; break;
-    case HPDF_TTF_INVALID_CMAP: what = " (font has no usable character map)"; break;
-    case HPDF_TTF_INVALID_FOMAT: what = " (not a TrueType font)"; break;
-    case HPDF_TTF_MISSING_TABLE: what = " (font is missing a table)"; break;
-    case HPDF_TTF_CANNOT_EMBEDDING_FONT: what = " (font does not allow embedding)"; break;
-    case HPDF_INVALID_ENCODER: what = " (UTF-8 encoder unavailable)"; break;
-    default: break;
+    case HPDF_FAILD_TO_ALLOC_MEM:
+      what = " (out of memory)";
+      break;
+    case HPDF_FILE_IO_ERROR:
+      what = " (file input/output error)";
+      break;
+    case HPDF_FILE_OPEN_ERROR:
+      what = " (cannot open font file)";
+      break;
+    case HPDF_TTF_INVALID_CMAP:
+      what = " (font has no usable character map)";
+      break;
+    case HPDF_TTF_INVALID_FOMAT:
+      what = " (not a TrueType font)";
+      break;
+    case HPDF_TTF_MISSING_TABLE:
+      what = " (font is missing a table)";
+      break;
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT:
+      what = " (font does not allow embedding)";
+      break;
+    case HPDF_INVALID_ENCODER:
+      what = " (UTF-8 encoder unavailable)";
+      break;
+    default:
+      break;
   }
   char buf[96];
   std::snprintf(buf, sizeof buf, "PDF library error 0x%04X detail %u%s", static_cast<unsigned>(error_no),
@@ -102,7 +119,8 @@ bool PdfDocument::trim_to_used(HPDF_Font font, const std::vector<bool>& used) {
     map[cp * 2 + 1] = static_cast<HPDF_BYTE>(gid & 0xFF);
   }
   HPDF_MemStream_FreeData(attr->map_stream->stream);
-  return HPDF_Stream_Write(attr->map_stream->stream, map.data(), static_cast<HPDF_UINT>(map.size())) == HPDF_OK;
+  return HPDF_Stream_Write(attr->map_stream->stream, map.data(), static_cast<HPDF_UINT>(map.size())) ==
+         HPDF_OK;
 }
 
 bool PdfDocument::fix_to_unicode(HPDF_Font font) {
@@ -173,8 +191,8 @@ float PdfDocument::advance(bool bold, char32_t cp) {
   append_utf8(utf8, cp);
   float w = 0;
   if (HPDF_Font font = bold ? bold_ : regular_; font && !failed()) {
-    const HPDF_TextWidth tw =
-        HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(utf8.data()), static_cast<HPDF_UINT>(utf8.size()));
+    const HPDF_TextWidth tw = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(utf8.data()),
+                                                  static_cast<HPDF_UINT>(utf8.size()));
     w = static_cast<float>(tw.width) / 1000.0f;
   }
   cache.emplace(cp, w);

@@ -2,11 +2,11 @@
 // A libharu document with our settings: compression on, UTF-8 text, embedded TrueType fonts,
 // and an error handler that records the first libharu error instead of crashing.
 
+#include <hpdf.h>
+
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <hpdf.h>
 
 #include "config.hpp"
 #include "page_layout.hpp"

@@ -44,7 +44,9 @@ constexpr float kTick = 3.5f;
 constexpr float kEntryGap = 4.0f;
 constexpr float kIndent = 12.0f;
 
-std::string clean(const std::string& s) { return replace_beyond_bmp(sanitize_utf8(s)); }
+std::string clean(const std::string& s) {
+  return replace_beyond_bmp(sanitize_utf8(s));
+}
 
 std::string quoted(const ReportStrings& str, const std::string& s) {
   return std::string(str.open_quote) + clean(s) + std::string(str.close_quote);
@@ -72,9 +74,12 @@ std::string format_duration(const Summary& s) {
 
 std::string_view severity_label(const ReportStrings& str, Severity s) {
   switch (s) {
-    case Severity::Urgent: return str.urgent;
-    case Severity::Soon: return str.soon;
-    case Severity::Notice: return str.notice;
+    case Severity::Urgent:
+      return str.urgent;
+    case Severity::Soon:
+      return str.soon;
+    case Severity::Notice:
+      return str.notice;
   }
   return str.notice;
 }
@@ -118,8 +123,8 @@ class SummaryLayout {
     };
     std::vector<Cell> cells;
     if (!s_.patient_name.empty()) cells.push_back({str_.name, clean(s_.patient_name)});
-    const std::string when = format_local_time(s_.finished_at != Summary::Clock::time_point{} ? s_.finished_at
-                                                                                               : s_.started_at);
+    const std::string when =
+        format_local_time(s_.finished_at != Summary::Clock::time_point{} ? s_.finished_at : s_.started_at);
     cells.push_back({str_.date, when.empty() ? std::string(str_.not_given) : when});
     const std::string took = format_duration(s_);
     cells.push_back({str_.time_taken, took.empty() ? std::string(str_.not_given) : took});
@@ -149,9 +154,10 @@ class SummaryLayout {
       for (const Cell* c : row) {
         const float w = col_width * static_cast<float>(c->span) + kGutter * static_cast<float>(c->span - 1);
         wrapped.push_back(flow_.wrap(c->value, kCellValue, w));
-        row_height = std::max(row_height, flow_.line_height(kCellLabel) +
-                                              flow_.line_height(kCellValue) *
-                                                  static_cast<float>(std::max<size_t>(1, wrapped.back().size())));
+        row_height =
+            std::max(row_height, flow_.line_height(kCellLabel) +
+                                     flow_.line_height(kCellValue) *
+                                         static_cast<float>(std::max<size_t>(1, wrapped.back().size())));
       }
       // A header cell taller than a page (an absurd title) still flows line by line.
       if (row_height > flow_.frame().bottom - flow_.frame().top) {
@@ -175,7 +181,8 @@ class SummaryLayout {
       }
       flow_.advance(row_height + 2.0f);
     }
-    flow_.add(LineOp{flow_.left(), flow_.y() + 2.0f, flow_.left() + flow_.width(), flow_.y() + 2.0f, 1.2f, 0.0f});
+    flow_.add(
+        LineOp{flow_.left(), flow_.y() + 2.0f, flow_.left() + flow_.width(), flow_.y() + 2.0f, 1.2f, 0.0f});
     flow_.advance(4.0f);
   }
 
@@ -183,7 +190,8 @@ class SummaryLayout {
     flow_.space(kSectionGap);
     flow_.keep(flow_.line_height(kHeading) + 3.0f + keep_below);
     flow_.paragraph(text, kHeading);
-    flow_.add(LineOp{flow_.left(), flow_.y() - 1.5f, flow_.left() + flow_.width(), flow_.y() - 1.5f, 0.4f, 0.5f});
+    flow_.add(
+        LineOp{flow_.left(), flow_.y() - 1.5f, flow_.left() + flow_.width(), flow_.y() - 1.5f, 0.4f, 0.5f});
     flow_.advance(3.0f);
   }
 
@@ -201,8 +209,10 @@ class SummaryLayout {
                      [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; });
       line += ": " + clean(f.text);
       flow_.paragraph(line, kFlagText, 0, 0, 2);
-      if (!f.prompt.empty()) flow_.paragraph(std::string(str_.question) + ": " + clean(f.prompt), kPrompt, kIndent);
-      if (!f.answer.empty()) flow_.paragraph(std::string(str_.answer) + ": " + clean(f.answer), kAnswer, kIndent);
+      if (!f.prompt.empty())
+        flow_.paragraph(std::string(str_.question) + ": " + clean(f.prompt), kPrompt, kIndent);
+      if (!f.answer.empty())
+        flow_.paragraph(std::string(str_.answer) + ": " + clean(f.answer), kAnswer, kIndent);
     }
     flow_.end_box();
   }
@@ -342,7 +352,8 @@ class SummaryLayout {
     const std::vector<std::string> prompt_lines = flow_.wrap(clean(r.prompt), kRulerPrompt, left_width);
     const float prompt_height = flow_.line_height(kRulerPrompt) * static_cast<float>(prompt_lines.size());
     const float page_body = flow_.frame().bottom - flow_.frame().top;
-    const bool beside = column_width > 120.0f && std::max(prompt_height + scale_height, column_height) < page_body * 0.8f;
+    const bool beside =
+        column_width > 120.0f && std::max(prompt_height + scale_height, column_height) < page_body * 0.8f;
 
     if (beside) {
       const float block = std::max(prompt_height + scale_height, column_height);
@@ -474,7 +485,8 @@ RenderResult render_summary(const Summary& summary, const RenderOptions& options
   const float page_h = a4 ? kA4Height : kLetterHeight;
 
   PdfDocument pdf;
-  const std::string regular = options.regular_font_path.empty() ? find_font("regular") : options.regular_font_path;
+  const std::string regular =
+      options.regular_font_path.empty() ? find_font("regular") : options.regular_font_path;
   const std::string bold = options.bold_font_path.empty() ? find_font("bold") : options.bold_font_path;
   if (!pdf.load_fonts(regular, bold)) {
     result.error = pdf.error();
@@ -522,7 +534,8 @@ RenderResult render_summary(const Summary& summary, const RenderOptions& options
     const float baseline = line1 + kFooterBold.size * 0.95f;
     ops.emplace_back(TextOp{frame.left, baseline, std::string(str.disclaimer), kFooterBold});
     const std::string page_label = format_page_of(str, i + 1, page_count);
-    ops.emplace_back(TextOp{frame.right - measure_only.measure(page_label, kFooterBold), baseline, page_label, kFooterBold});
+    ops.emplace_back(TextOp{frame.right - measure_only.measure(page_label, kFooterBold), baseline, page_label,
+                            kFooterBold});
     float y = line1 + measure_only.line_height(kFooterBold) + kFooter.size * 0.9f;
     for (const std::string& line : footer.credit_lines) {
       ops.emplace_back(TextOp{frame.left, y, line, kFooter});

@@ -20,22 +20,22 @@ struct ReportStrings {
   std::string_view urgent;
   std::string_view soon;
   std::string_view notice;
-  std::string_view question;       ///< "Question"
-  std::string_view answer;         ///< "Answer"
+  std::string_view question;  ///< "Question"
+  std::string_view answer;    ///< "Answer"
   std::string_view safety;
-  std::string_view talk_about;     ///< "What I'd like to talk about today"
+  std::string_view talk_about;  ///< "What I'd like to talk about today"
   std::string_view rulers;
   std::string_view strengths_values;
   std::string_view hope;
   std::string_view notes;
   std::string_view skipped;
   std::string_view nothing_answered;
-  std::string_view disclaimer;     ///< "A conversation aid, not a diagnostic score."
-  std::string_view page_of;        ///< "Page {1} of {2}"
-  std::string_view credits;        ///< heading when credits do not fit in the footer
+  std::string_view disclaimer;  ///< "A conversation aid, not a diagnostic score."
+  std::string_view page_of;     ///< "Page {1} of {2}"
+  std::string_view credits;     ///< heading when credits do not fit in the footer
   std::string_view open_quote;
   std::string_view close_quote;
-  std::string_view not_given;      ///< for an unknown time
+  std::string_view not_given;  ///< for an unknown time
 };
 
 /// The strings for `language` ("en", "es", ... or "es-MX"); English for languages we lack.

@@ -47,7 +47,9 @@ char32_t next_code_point(std::string_view s, size_t& i) {
   return cp;
 }
 
-bool is_space(char32_t cp) { return cp == U' ' || cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A); }
+bool is_space(char32_t cp) {
+  return cp == U' ' || cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A);
+}
 
 }  // namespace
 

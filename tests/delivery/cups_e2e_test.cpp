@@ -1,7 +1,6 @@
 // End to end through a real cupsd and Debian's cups-pdf: print a summary, find the printed PDF,
 // then stop the queue and show the fallback (saved, failure reported, nothing lost).
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -36,10 +35,11 @@ std::vector<std::string> pdfs_in(const std::string& folder) {
 // libcups keeps its server per thread; the app delivers from a worker thread too.
 template <typename F>
 auto on_worker(const std::string& server, F f) {
-  return std::async(std::launch::async, [&server, f] {
-           setenv("CUPS_SERVER", server.c_str(), 1);
-           return f();
-         })
+  return std::async(std::launch::async,
+                    [&server, f] {
+                      setenv("CUPS_SERVER", server.c_str(), 1);
+                      return f();
+                    })
       .get();
 }
 
@@ -63,7 +63,8 @@ TEST_CASE("print through a real cupsd with cups-pdf, then the stopped-queue fall
   config.save_folder = save.path();
 
   SUBCASE("printed: the job completes and cups-pdf's file holds every answer") {
-    const Outcome out = on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
+    const Outcome out =
+        on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
     CAPTURE(out.print_reason);
     CAPTURE(cupsd.log());
     REQUIRE(out.printed);
@@ -94,7 +95,8 @@ TEST_CASE("print through a real cupsd with cups-pdf, then the stopped-queue fall
 
   SUBCASE("stopped queue: failure reported with a reason, summary saved, nothing left in the queue") {
     REQUIRE(cupsd.admin("cupsdisable", "-r 'Out of paper (test)' KioskPDF").status == 0);
-    const Outcome out = on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
+    const Outcome out =
+        on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
     CHECK_FALSE(out.printed);
     CHECK(out.print_error == ErrorCode::PrinterStopped);
     CHECK(out.print_reason.find("stopped") != std::string::npos);
@@ -114,11 +116,13 @@ TEST_CASE("print through a real cupsd with cups-pdf, then the stopped-queue fall
 
   SUBCASE("a printer that never answers: the job is followed for a bounded time, then canceled") {
     // A raw queue pointing at a closed port: the ipp backend keeps retrying, the job never ends.
-    const std::string dead = "ipp://127.0.0.1:" + std::to_string(test::PrivateCupsd::free_port()) + "/ipp/print";
+    const std::string dead =
+        "ipp://127.0.0.1:" + std::to_string(test::PrivateCupsd::free_port()) + "/ipp/print";
     REQUIRE(cupsd.admin("lpadmin", "-p DeadPrinter -E -v " + dead + " -m raw").status == 0);
     config.printer = "DeadPrinter";
     config.print_timeout_seconds = 6;
-    const Outcome out = on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
+    const Outcome out =
+        on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
     CAPTURE(out.print_reason);
     CHECK_FALSE(out.printed);
     // Either the deadline passed, or CUPS stopped the queue when the backend gave up.
@@ -134,7 +138,8 @@ TEST_CASE("print through a real cupsd with cups-pdf, then the stopped-queue fall
 
   SUBCASE("a queue that does not exist, and no default printer") {
     config.printer = "NoSuchQueue";
-    const Outcome missing = on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
+    const Outcome missing =
+        on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
     CHECK(missing.print_error == ErrorCode::NoPrinter);
     CHECK(missing.print_reason.find("NoSuchQueue") != std::string::npos);
     CHECK(missing.saved_as_fallback);

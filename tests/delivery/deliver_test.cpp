@@ -1,7 +1,8 @@
 // The delivery policy: save, print, or both; a failed print is kept in the save folder; errors are
 // clear and nothing is lost silently. (Printing through a real cupsd: cups_e2e_test.cpp.)
-#include <doctest/doctest.h>
+#include "deliver.hpp"
 
+#include <doctest/doctest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -11,7 +12,6 @@
 #include <future>
 #include <string>
 
-#include "deliver.hpp"
 #include "pdf_tools.hpp"
 
 using namespace rk;
@@ -20,7 +20,8 @@ using Clock = std::chrono::system_clock;
 
 namespace {
 
-const std::vector<unsigned char> kPdf = {'%', 'P', 'D', 'F', '-', '1', '.', '3', '\n', '%', '%', 'E', 'O', 'F', '\n'};
+const std::vector<unsigned char> kPdf = {'%',  'P', 'D', 'F', '-', '1', '.', '3',
+                                         '\n', '%', '%', 'E', 'O', 'F', '\n'};
 
 // A localhost port nobody listens on: bind, note the port, close.
 int closed_port() {

@@ -78,7 +78,9 @@ class PrivateCupsd {
 
   [[nodiscard]] bool ready() const { return ready_; }
   [[nodiscard]] std::string server() const { return "127.0.0.1:" + std::to_string(port_); }
-  [[nodiscard]] std::string log() const { return run("cat " + quote(dir_ / "log/error_log") + " 2>/dev/null").out; }
+  [[nodiscard]] std::string log() const {
+    return run("cat " + quote(dir_ / "log/error_log") + " 2>/dev/null").out;
+  }
   /// Where the cups-pdf queue writes its PDFs.
   [[nodiscard]] const std::string& output_folder() const { return out_dir_; }
 
@@ -125,6 +127,7 @@ class PrivateCupsd {
     close(s);
     return ntohs(a.sin_port);
   }
+
  private:
   static bool can_connect(int port) {
     const int s = socket(AF_INET, SOCK_STREAM, 0);

@@ -1,6 +1,7 @@
 // Retention: expired summaries go, everything else stays; stale temp files from a crash go.
-#include <doctest/doctest.h>
+#include "retention.hpp"
 
+#include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -10,7 +11,6 @@
 #include <string>
 
 #include "pdf_tools.hpp"
-#include "retention.hpp"
 #include "save.hpp"
 
 using namespace rk::delivery;
@@ -26,7 +26,9 @@ void make_file_aged(const std::string& path, Clock::time_point now, std::chrono:
   REQUIRE(utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
 }
 
-bool exists(const std::string& path) { return access(path.c_str(), F_OK) == 0; }
+bool exists(const std::string& path) {
+  return access(path.c_str(), F_OK) == 0;
+}
 
 }  // namespace
 
@@ -38,10 +40,10 @@ TEST_CASE("summaries older than the retention period are deleted; others and for
   make_file_aged(dir / "summary-20260102-000000-bbbbbbbb.pdf", now, hours(24 * 7 + 1));
   make_file_aged(dir / "summary-20260103-000000-cccccccc.pdf", now, hours(24 * 7 - 1));
   make_file_aged(dir / "summary-20260104-000000-dddddddd.pdf", now, hours(1));
-  make_file_aged(dir / "notes.pdf", now, hours(24 * 30));             // not ours
-  make_file_aged(dir / "summary-old.txt", now, hours(24 * 30));       // not a summary
-  make_file_aged(dir / "my-summary-1.pdf", now, hours(24 * 30));      // not ours either
-  std::filesystem::create_directory(dir / "summary-dir.pdf");          // a folder, never deleted
+  make_file_aged(dir / "notes.pdf", now, hours(24 * 30));         // not ours
+  make_file_aged(dir / "summary-old.txt", now, hours(24 * 30));   // not a summary
+  make_file_aged(dir / "my-summary-1.pdf", now, hours(24 * 30));  // not ours either
+  std::filesystem::create_directory(dir / "summary-dir.pdf");     // a folder, never deleted
   REQUIRE(symlink((dir / "notes.pdf").c_str(), (dir / "summary-link.pdf").c_str()) == 0);
 
   const CleanupResult r = remove_expired_summaries(dir.path(), 7, now);

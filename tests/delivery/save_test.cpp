@@ -1,7 +1,8 @@
 // Atomic save: temp file + fsync + rename, mode 0600, names that sort by time, clear errors.
-#include <doctest/doctest.h>
+#include "save.hpp"
 
 #include <dirent.h>
+#include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sched.h>
 #include <sys/mount.h>
@@ -18,7 +19,6 @@
 #include <vector>
 
 #include "pdf_tools.hpp"
-#include "save.hpp"
 
 using namespace rk::delivery;
 using Clock = std::chrono::system_clock;
@@ -45,7 +45,9 @@ std::vector<unsigned char> payload(size_t size, unsigned char seed = 7) {
   return bytes;
 }
 
-bool is_summary_name(const std::string& n) { return n.rfind("summary-", 0) == 0 && n.size() > 4 && n.ends_with(".pdf"); }
+bool is_summary_name(const std::string& n) {
+  return n.rfind("summary-", 0) == 0 && n.size() > 4 && n.ends_with(".pdf");
+}
 
 // Polls `folder` until finished; every summary-*.pdf it can open must hold exactly `expected`.
 class Watcher {
@@ -212,7 +214,8 @@ TEST_CASE("a full disk and a read-only disk give DiskFull and ReadOnly, with not
     const SaveResult full = save_summary(payload(512 * 1024), folder, Clock::now());
     results[0] = static_cast<int>(full.code);
     results[1] = static_cast<int>(list_dir(folder).size());
-    const bool remounted = mount(nullptr, mount_point.c_str(), nullptr, MS_REMOUNT | MS_RDONLY, "size=64k") == 0;
+    const bool remounted =
+        mount(nullptr, mount_point.c_str(), nullptr, MS_REMOUNT | MS_RDONLY, "size=64k") == 0;
     const SaveResult read_only = save_summary(payload(100), folder, Clock::now());
     results[2] = remounted ? static_cast<int>(read_only.code) : -2;
     results[3] = static_cast<int>(list_dir(folder).size());

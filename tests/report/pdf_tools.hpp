@@ -73,7 +73,9 @@ inline std::vector<unsigned char> read_file(const std::string& path) {
 }
 
 /// `qpdf --check`: 0 means no errors (3 would be warnings).
-inline int qpdf_check(const std::string& pdf) { return run("qpdf --check " + quote(pdf) + " >/dev/null 2>&1").status; }
+inline int qpdf_check(const std::string& pdf) {
+  return run("qpdf --check " + quote(pdf) + " >/dev/null 2>&1").status;
+}
 
 /// Text of the PDF (or of one page) in reading order, UTF-8.
 inline std::string pdf_text(const std::string& pdf, int page = 0) {

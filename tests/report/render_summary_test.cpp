@@ -1,11 +1,12 @@
 // The summary PDF checked with the real tools: qpdf --check, pdftotext, pdfinfo.
+#include "render_summary.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <string>
 
 #include "pdf_tools.hpp"
-#include "render_summary.hpp"
 #include "report_strings.hpp"
 #include "summary_fixtures.hpp"
 
@@ -32,14 +33,16 @@ Rendered render_to_file(const Summary& s, const test::TempDir& dir, const std::s
 
 // The whole text with each page's footer taken out, so a paragraph that flows over a page break
 // reads as one piece again (pdftotext puts the footer between its halves).
-std::string without_footers(const std::string& text, const Summary& s, const report::ReportStrings& str, int pages) {
+std::string without_footers(const std::string& text, const Summary& s, const report::ReportStrings& str,
+                            int pages) {
   std::string all = test::squeeze(text);
   std::vector<std::string> footer{std::string(str.disclaimer)};
   for (int p = 1; p <= pages; ++p) footer.push_back(report::format_page_of(str, p, pages));
   footer.insert(footer.end(), s.attributions.begin(), s.attributions.end());
   for (const std::string& f : footer) {
     const std::string needle = test::squeeze(f);
-    for (auto at = all.find(needle); at != std::string::npos; at = all.find(needle, at)) all.erase(at, needle.size());
+    for (auto at = all.find(needle); at != std::string::npos; at = all.find(needle, at))
+      all.erase(at, needle.size());
   }
   return all;
 }
@@ -47,7 +50,8 @@ std::string without_footers(const std::string& text, const Summary& s, const rep
 std::string long_answer(size_t chars) {
   std::string text;
   int n = 0;
-  while (text.size() < chars) text += "Frase número " + std::to_string(++n) + ": me cuesta dormir y quiero cambiarlo. ";
+  while (text.size() < chars)
+    text += "Frase número " + std::to_string(++n) + ": me cuesta dormir y quiero cambiarlo. ";
   return text.substr(0, chars);
 }
 
@@ -171,9 +175,11 @@ TEST_CASE("paper size follows the config: Letter or A4 media box") {
   test::TempDir dir("rk-report");
   KioskConfig config;
   config.paper = PaperSize::Letter;
-  const Rendered letter = render_to_file(test::hand_made_summary("en"), dir, "letter.pdf", report::render_options_from(config));
+  const Rendered letter =
+      render_to_file(test::hand_made_summary("en"), dir, "letter.pdf", report::render_options_from(config));
   config.paper = PaperSize::A4;
-  const Rendered a4 = render_to_file(test::hand_made_summary("en"), dir, "a4.pdf", report::render_options_from(config));
+  const Rendered a4 =
+      render_to_file(test::hand_made_summary("en"), dir, "a4.pdf", report::render_options_from(config));
   REQUIRE(letter.result.ok());
   REQUIRE(a4.result.ok());
   CHECK(test::pdf_page_size(letter.path).rfind("612 x 792 pts", 0) == 0);

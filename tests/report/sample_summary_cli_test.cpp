@@ -1,6 +1,5 @@
 // readiness-kiosk --sample-summary: the fictional patient's summary, end to end through the binary.
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 
 #include <chrono>
@@ -20,7 +19,8 @@ using rk::test::run;
 namespace {
 
 const std::string kBin = RK_KIOSK_BIN;
-const std::string kQuestionnaire = std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml";
+const std::string kQuestionnaire =
+    std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml";
 
 }  // namespace
 
@@ -31,8 +31,8 @@ TEST_CASE("--sample-summary writes a checked PDF holding every sample answer, in
   for (const std::string language : {"en", "es"}) {
     CAPTURE(language);
     const std::string out = dir / ("sample-" + language + ".pdf");
-    const auto r = run(quote(kBin) + " --sample-summary " + quote(out) + " --lang " + language + " --questionnaire " +
-                       quote(kQuestionnaire) + " 2>&1");
+    const auto r = run(quote(kBin) + " --sample-summary " + quote(out) + " --lang " + language +
+                       " --questionnaire " + quote(kQuestionnaire) + " 2>&1");
     CAPTURE(r.out);
     REQUIRE(r.status == 0);
     CHECK(test::qpdf_check(out) == 0);
@@ -61,7 +61,8 @@ TEST_CASE("--sample-summary uses the default questionnaire, and the config's pap
     return std::vector<unsigned char>(s.begin(), s.end());
   }());
   const std::string out = dir / "a4.pdf";
-  const auto r = run(quote(kBin) + " --sample-summary " + quote(out) + " --config " + quote(config) + " 2>&1");
+  const auto r =
+      run(quote(kBin) + " --sample-summary " + quote(out) + " --config " + quote(config) + " 2>&1");
   CAPTURE(r.out);
   REQUIRE(r.status == 0);
   CHECK(test::pdf_page_size(out).rfind("595.276 x 841.89 pts", 0) == 0);
@@ -72,7 +73,8 @@ TEST_CASE("--sample-summary reports bad arguments and unwritable places clearly"
   test::TempDir dir("rk-sample");
   CHECK(run(quote(kBin) + " --sample-summary 2>/dev/null").status == 2);
   CHECK(run(quote(kBin) + " --sample-summary " + quote(dir / "x.pdf") + " --lang 2>/dev/null").status == 2);
-  CHECK(run(quote(kBin) + " --sample-summary " + quote(dir / "x.pdf") + " --lang zz 2>/dev/null").status == 2);
+  CHECK(run(quote(kBin) + " --sample-summary " + quote(dir / "x.pdf") + " --lang zz 2>/dev/null").status ==
+        2);
   CHECK(run(quote(kBin) + " --sample-summary " + quote(dir / "x.pdf") + " --questionnaire " +
             quote(dir / "missing.toml") + " 2>/dev/null")
             .status == 1);

@@ -18,32 +18,39 @@ inline Summary hand_made_summary(const std::string& language) {
   s.finished_at = Summary::Clock::time_point{std::chrono::seconds(1795000000)};
   s.started_at = s.finished_at - std::chrono::seconds(9 * 60 + 41);
 
-  s.flags.push_back({Severity::Urgent, es ? "Quiere hablar con alguien hoy mismo" : "Would like to talk to someone today",
-                     es ? "¿Le gustaría hablar con alguien hoy?" : "Would you like to talk with someone today?",
-                     es ? "Sí, hoy por favor" : "Yes, today please"});
+  s.flags.push_back(
+      {Severity::Urgent, es ? "Quiere hablar con alguien hoy mismo" : "Would like to talk to someone today",
+       es ? "¿Le gustaría hablar con alguien hoy?" : "Would you like to talk with someone today?",
+       es ? "Sí, hoy por favor" : "Yes, today please"});
   s.safety.push_back({"safe_home", es ? "¿Se siente segura en casa?" : "Do you feel safe at home?",
                       es ? "Casi siempre" : "Most of the time"});
-  s.talk_about.push_back({"talk", es ? "¿De qué le gustaría hablar hoy?" : "What would you like to talk about today?",
-                          es ? "Duermo poco desde que cambié de turno; quisiera beber menos café y pasar más "
-                               "tiempo con mi hija. ¿Es normal sentirse así?"
-                             : "Since I changed shifts I barely sleep; I'd like to drink less coffee and spend "
-                               "more time with my daughter. Is it normal to feel like this?"});
+  s.talk_about.push_back(
+      {"talk", es ? "¿De qué le gustaría hablar hoy?" : "What would you like to talk about today?",
+       es ? "Duermo poco desde que cambié de turno; quisiera beber menos café y pasar más "
+            "tiempo con mi hija. ¿Es normal sentirse así?"
+          : "Since I changed shifts I barely sleep; I'd like to drink less coffee and spend "
+            "more time with my daughter. Is it normal to feel like this?"});
   Summary::Ruler imp;
   imp.item_id = "importance";
-  imp.prompt = es ? "¿Qué tan importante es para usted dormir mejor?" : "How important is it for you to sleep better?";
+  imp.prompt =
+      es ? "¿Qué tan importante es para usted dormir mejor?" : "How important is it for you to sleep better?";
   imp.value = 8;
   imp.min_label = es ? "Nada importante" : "Not important";
   imp.max_label = es ? "Muy importante" : "Very important";
-  imp.follow_ups.push_back({"importance_why", es ? "Eligió 8. ¿Por qué un 8 y no un 5?" : "You chose 8. Why an 8 and not a 5?",
+  imp.follow_ups.push_back({"importance_why",
+                            es ? "Eligió 8. ¿Por qué un 8 y no un 5?" : "You chose 8. Why an 8 and not a 5?",
                             es ? "Mi hija me necesita descansada." : "My daughter needs me rested."});
-  imp.follow_ups.push_back({"importance_up", es ? "¿Qué le ayudaría a subir un punto?" : "What might help it go up one?",
+  imp.follow_ups.push_back({"importance_up",
+                            es ? "¿Qué le ayudaría a subir un punto?" : "What might help it go up one?",
                             es ? "Un horario fijo." : "A fixed schedule."});
   s.rulers.push_back(imp);
   Summary::Ruler conf = imp;
   conf.item_id = "confidence";
-  conf.prompt = es ? "¿Qué tan segura se siente de poder hacerlo?" : "How confident are you that you could do it?";
+  conf.prompt =
+      es ? "¿Qué tan segura se siente de poder hacerlo?" : "How confident are you that you could do it?";
   conf.value = 3;
-  conf.follow_ups = {{"confidence_why", es ? "Eligió 3. ¿Por qué un 3 y no un 0?" : "You chose 3. Why a 3 and not a 0?",
+  conf.follow_ups = {{"confidence_why",
+                      es ? "Eligió 3. ¿Por qué un 3 y no un 0?" : "You chose 3. Why a 3 and not a 0?",
                       es ? "Ya lo logré una vez, en verano." : "I managed it once before, last summer."}};
   s.rulers.push_back(conf);
   Summary::Ruler ready = imp;
@@ -59,16 +66,18 @@ inline Summary hand_made_summary(const std::string& language) {
   s.values.push_back({"values", es ? "Lo que más le importa" : "What matters most to you",
                       es ? std::vector<std::string>{"Familia", "Salud", "Honestidad"}
                          : std::vector<std::string>{"Family", "Health", "Honesty"}});
-  s.hope.push_back({"went_well", es ? "¿Qué le salió bien últimamente?" : "What went well lately?",
-                    es ? "Caminé cada mañana con mi vecina Inés." : "I walked every morning with my neighbour Inés."});
+  s.hope.push_back(
+      {"went_well", es ? "¿Qué le salió bien últimamente?" : "What went well lately?",
+       es ? "Caminé cada mañana con mi vecina Inés." : "I walked every morning with my neighbour Inés."});
   s.hope.push_back({"small_step", es ? "Un pequeño paso que podría dar" : "A small step you could take",
                     es ? "Apagar el móvil a las diez." : "Switch off my phone at ten."});
   s.notes.push_back({"anything_else", es ? "¿Algo más?" : "Anything else?",
                      es ? "Prefiero citas por la tarde." : "I prefer afternoon appointments."});
   s.skipped = {es ? "¿Cuántas horas duerme?" : "How many hours do you sleep?",
                es ? "¿Quién le apoya?" : "Who supports you?"};
-  s.attributions = {"Personal Values Card Sort: W. R. Miller, J. C'de Baca, D. B. Matthews & P. L. Wilbourne (2001), "
-                    "University of New Mexico. Public domain."};
+  s.attributions = {
+      "Personal Values Card Sort: W. R. Miller, J. C'de Baca, D. B. Matthews & P. L. Wilbourne (2001), "
+      "University of New Mexico. Public domain."};
   return s;
 }
 

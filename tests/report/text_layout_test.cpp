@@ -1,10 +1,10 @@
 // Our own line breaking: never loses a character, breaks at spaces, splits words that are wider
 // than a line at code-point boundaries.
+#include "text_layout.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "text_layout.hpp"
 
 using rk::report::AdvanceFn;
 using rk::report::decode_utf8;
@@ -82,8 +82,8 @@ TEST_CASE("sanitize_utf8 repairs bad bytes and control characters without droppi
   CHECK(sanitize_utf8("a\tb") == "a b");
   CHECK(sanitize_utf8("a\r\nb\rc") == "a\nb\nc");
   CHECK(sanitize_utf8(std::string("ok\xff\xfe!", 5)) == "ok\xEF\xBF\xBD\xEF\xBF\xBD!");
-  CHECK(sanitize_utf8("\xC3\xA1") == "á");                 // valid two-byte stays
-  CHECK(sanitize_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/' is rejected
+  CHECK(sanitize_utf8("\xC3\xA1") == "á");                                         // valid two-byte stays
+  CHECK(sanitize_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/' is rejected
   CHECK(sanitize_utf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
   CHECK(sanitize_utf8(std::string("x\0y", 3)) == "x y");
 }
