@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "staff_pin.hpp"
 #include "touch.hpp"
 #include "walker.hpp"
 
@@ -65,6 +66,7 @@ void visit_every_screen(float width, float height, bool large) {
   KioskConfig config;
   config.large_text = large;
   config.idle_timeout_seconds = 60;
+  config.staff_pin_hash = hash_pin("1234");
   config.support_lines.push_back(Text::plain("en", "Crisis line: call or text 988, any time."));
   Harness h(width, height, config);
   INFO("display " << width << "x" << height << (large ? " larger text" : ""));
@@ -137,6 +139,10 @@ void visit_every_screen(float width, float height, bool large) {
   h.frame();
   REQUIRE(h.ui().screen() == Screen::StaffPin);
   check_layout(h, "staff pin");
+  for (const char* key : {"staff.pin.1", "staff.pin.2", "staff.pin.3", "staff.pin.4", "staff.pin.ok"})
+    REQUIRE(h.tap(key));
+  REQUIRE(h.ui().screen() == Screen::Staff);
+  check_layout(h, "staff");
 }
 
 }  // namespace

@@ -185,4 +185,40 @@ TEST_CASE("thank-you returns to welcome after thank_you_seconds even if delivery
   CHECK(h.ui().screen() == Screen::Welcome);
 }
 
+TEST_CASE("a required item holds Next until it is answered") {
+  Questionnaire q;
+  q.id = "required-test";
+  q.version = "1";
+  q.languages = {"en"};
+  q.default_language = "en";
+  for (const char* page_id : {"first", "second"}) {
+    Page p;
+    p.id = page_id;
+    Item it;
+    it.id = std::string(page_id) + "_yes_no";
+    it.kind = ItemKind::YesNo;
+    it.text = Text::plain("en", "Shall we go on?");
+    it.required = std::string(page_id) == "first";
+    for (const char* o : {"yes", "no"}) {
+      Option opt;
+      opt.id = o;
+      opt.label = Text::plain("en", o);
+      it.options.push_back(opt);
+    }
+    p.items.push_back(it);
+    q.pages.push_back(p);
+  }
+  Harness h(1280, 800, {}, &q);
+  REQUIRE(h.tap("welcome.start"));
+  REQUIRE(h.tap("nav.next"));
+  CHECK(h.ui().session().page().id == "first");
+  REQUIRE(h.tap("item.first_yes_no.option.no"));
+  REQUIRE(h.tap("nav.next"));
+  CHECK(h.ui().session().page().id == "second");
+  REQUIRE(h.tap("nav.next"));  // optional: goes on unanswered
+  CHECK(h.ui().screen() == Screen::Review);
+  CHECK(h.has("review.change.second_yes_no"));
+  CHECK_FALSE(h.has("review.leaveoff.second_yes_no"));  // nothing to leave off
+}
+
 }  // namespace rk::test
