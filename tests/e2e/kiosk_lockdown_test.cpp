@@ -5,6 +5,8 @@
 #include <signal.h>
 
 #include <fstream>
+#include <set>
+#include <string>
 
 #include "e2e_support.hpp"
 
@@ -92,4 +94,69 @@ TEST_CASE("a broken questionnaire refuses to start") {
   const std::string text = rk::e2e::read_text(dir.path / "log.txt");
   INFO(text);
   CHECK(text.find("q.toml:") != std::string::npos);
+}
+
+namespace {
+
+std::set<std::string> ids_of(const rk::e2e::Items& items) {
+  std::set<std::string> ids;
+  for (const auto& w : items.widgets) ids.insert(w.id);
+  return ids;
+}
+
+std::string centre_of(const rk::e2e::Items& items, const std::string& id, int width, int height) {
+  const auto* w = items.find(id);
+  REQUIRE(w != nullptr);
+  return std::to_string((w->x + w->w / 2) / static_cast<float>(width)) + " " +
+         std::to_string((w->y + w->h / 2) / static_cast<float>(height));
+}
+
+}  // namespace
+
+TEST_CASE("rapid taps move one page; a second finger, a palm and a long press change nothing") {
+  TempDir dir;
+  Xvfb xvfb(1080, 1920);
+  REQUIRE(xvfb.running());
+  {
+    std::ofstream config(dir.path / "kiosk.toml");
+    config << "save_folder = \"" << (dir.path / "saved").string() << "\"\n";
+  }
+  KioskDriver kiosk(dir.path, xvfb.display(), {"--config", (dir.path / "kiosk.toml").string()});
+  REQUIRE(kiosk.send("wait-id welcome.start"));
+  auto page1 = kiosk.send("tap-id welcome.start");
+  REQUIRE(page1);
+  REQUIRE(kiosk.send("wait-frames 30"));  // the kiosk's settle time after a new screen passes
+  const std::string next = centre_of(*page1, "nav.next", 1080, 1920);
+
+  // Six taps on Next in a burst: exactly one page further, as one tap on Next goes.
+  auto burst = kiosk.send("taps 6 " + next);
+  INFO(kiosk.error());
+  REQUIRE(burst);
+  REQUIRE(kiosk.send("wait-frames 10"));
+  burst = kiosk.items();
+  REQUIRE(burst);
+  REQUIRE(kiosk.send("tap-id nav.back"));
+  auto single = kiosk.send("tap-id nav.next");
+  REQUIRE(single);
+  CHECK(burst->screen == "Question");
+  CHECK(ids_of(*burst) == ids_of(*single));
+  CHECK(ids_of(*burst) != ids_of(*page1));
+
+  // A finger resting elsewhere, then a second finger tapping Next: ignored. A palm (many
+  // contacts at once) too. A long press on empty space does nothing either.
+  const auto before = ids_of(*single);
+  for (const std::string& command :
+       {std::string("finger-down 1 0.5 0.5"), "finger-down 2 " + next, "finger-up 2 " + next,
+        std::string("finger-up 1 0.5 0.5"), "finger-down 3 " + next, std::string("finger-down 4 0.52 0.9"),
+        std::string("finger-down 5 0.55 0.92"), std::string("finger-up 5 0.55 0.92"),
+        std::string("finger-up 4 0.52 0.9"), std::string("finger-move 3 0.4 0.4"),
+        std::string("finger-up 3 0.4 0.4"), std::string("wait-frames 10"), std::string("hold 0.5 0.6 1500")}) {
+    INFO(command);
+    REQUIRE(kiosk.send(command));
+  }
+  auto after = kiosk.send("wait-frames 5");
+  REQUIRE(after);
+  CHECK(after->screen == "Question");
+  CHECK(ids_of(*after) == before);
+  CHECK(kiosk.process().alive());
 }
