@@ -3,6 +3,7 @@
 // (columns count Unicode code points, as toml++ does).
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,7 @@ class SourceMap {
  private:
   std::string_view text_;
   std::vector<std::size_t> line_starts_;
+  std::vector<std::uint32_t> columns_;  ///< 1-based column of every byte (and of the end)
 };
 
 }  // namespace rk

@@ -58,6 +58,14 @@ std::string joined(std::span<const std::string_view> words) {
   return out;
 }
 
+/// At most the first dozen words, then how many more.
+std::string joined_briefly(const std::vector<std::string_view>& words) {
+  constexpr std::size_t kShown = 12;
+  if (words.size() <= kShown) return joined(std::span<const std::string_view>(words));
+  return joined(std::span<const std::string_view>(words.data(), kShown)) + " and " +
+         std::to_string(words.size() - kShown) + " more";
+}
+
 std::string joined(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
@@ -215,6 +223,11 @@ class Loader {
   std::set<std::string> unknown_kind_;                                 // items whose kind could not be read
   const Questionnaire* building_ = nullptr;
 
+  // Suggestions compare a word with every candidate; a hostile file with thousands of bad
+  // references to thousands of items must not turn that into minutes of work.
+  int suggestions_left_ = 200;
+  bool take_suggestion() { return suggestions_left_-- > 0; }
+
   // --- Keys ----------------------------------------------------------------------------------
 
   void check_keys(const toml::table& table, std::span<const std::string_view> allowed,
@@ -347,8 +360,11 @@ class Loader {
     std::size_t end = source_.size();
     if (node.source().end.line != 0) end = source_map_->offset_of(location_of(node.source().end));
     const std::string written = "{" + pipe.item_id + "}";
-    const std::size_t found = source_.find(written, start);
-    if (found == std::string_view::npos || found + written.size() > end) return begin;
+    // Search only inside the string, so a file full of escaped braces stays linear.
+    if (start >= end || end > source_.size()) return begin;
+    const std::size_t found_inside = source_.substr(start, end - start).find(written);
+    if (found_inside == std::string_view::npos) return begin;
+    const std::size_t found = start + found_inside;
     cursor = found + written.size();
     return source_map_->location_of(found);
   }
@@ -407,9 +423,13 @@ class Loader {
                               const std::string& role) {
     auto found = declared_.find(id);
     if (found == declared_.end()) {
-      std::vector<std::string_view> ids;
-      for (const auto& [known, unused] : declared_) ids.push_back(known);
-      error(at, role + " names " + in_quotes(id) + ", but no item has that id." + did_you_mean(id, ids) +
+      std::string suggestion;
+      if (take_suggestion()) {
+        std::vector<std::string_view> ids;
+        for (const auto& [known, unused] : declared_) ids.push_back(known);
+        suggestion = did_you_mean(id, ids);
+      }
+      error(at, role + " names " + in_quotes(id) + ", but no item has that id." + suggestion +
                     " Use the id of an earlier item.");
       return nullptr;
     }
@@ -563,11 +583,12 @@ class Loader {
         }
         std::vector<std::string_view> option_ids;
         for (const auto& o : target.options) option_ids.push_back(o.id);
+        const std::set<std::string_view> known(option_ids.begin(), option_ids.end());
         for (const auto& v : c.values) {
-          if (target.find_option(v) == nullptr) {
-            error(at, in_quotes(target.id) + " has no option " + in_quotes(v) + "." +
-                          did_you_mean(v, option_ids) + " Its options are: " + joined(option_ids) + ".");
-          }
+          if (known.count(v) != 0) continue;
+          const std::string suggestion = take_suggestion() ? did_you_mean(v, option_ids) : std::string();
+          error(at, in_quotes(target.id) + " has no option " + in_quotes(v) + "." + suggestion +
+                        " Its options are: " + joined_briefly(option_ids) + ".");
         }
         return;
       }
