@@ -294,3 +294,24 @@ TEST_CASE("the complete example in questionnaires/README.md is valid") {
   CHECK(result.questionnaire->find_item("talk_someone")->options.size() == 2);
   CHECK(result.questionnaire->find_item("first_name")->effective_summary() == rk::SummarySection::Name);
 }
+
+TEST_CASE("loader: Windows line endings and a byte order mark are fine (files edited in Notepad)") {
+  std::ifstream in(std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml",
+                   std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::string crlf;
+  for (char c : bytes.str()) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  CHECK(rk::load_questionnaire_text(crlf, "crlf.toml").ok());
+  CHECK(rk::load_questionnaire_text("\xef\xbb\xbf" + bytes.str(), "bom.toml").ok());
+  // Line numbers stay right with CRLF.
+  const auto broken = rk::load_questionnaire_text("id = 1\r\nversion = 2\r\n", "x.toml");
+  std::vector<std::string> type_errors;
+  for (const auto& d : broken.errors) {
+    if (d.message.find("must be text") != std::string::npos) type_errors.push_back(d.format().substr(0, 12));
+  }
+  CHECK(type_errors == std::vector<std::string>{"x.toml:1:6: ", "x.toml:2:11:"});
+}
