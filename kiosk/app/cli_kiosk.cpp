@@ -71,7 +71,8 @@ std::optional<Arguments> parse_arguments(std::span<const std::string> args) {
       out.config_given = true;
     } else if (a == "--window") {
       if (!parse_size(*v, out.kiosk.window.width, out.kiosk.window.height)) {
-        std::fprintf(stderr, "readiness-kiosk: --window wants WIDTHxHEIGHT, for example 1280x800 (got '%s')\n",
+        std::fprintf(stderr,
+                     "readiness-kiosk: --window wants WIDTHxHEIGHT, for example 1280x800 (got '%s')\n",
                      v->c_str());
         return std::nullopt;
       }
@@ -108,8 +109,9 @@ int run(std::span<const std::string> raw_args) {
 
   rk::KioskConfig config;
   std::vector<std::string> problems;
-  const std::string config_path =
-      args->config_given ? args->config_path : (std::filesystem::exists(kDefaultConfig) ? kDefaultConfig : "");
+  const std::string config_path = args->config_given
+                                      ? args->config_path
+                                      : (std::filesystem::exists(kDefaultConfig) ? kDefaultConfig : "");
   if (!config_path.empty()) {
     auto loaded = rk::load_config_file(config_path);
     if (!loaded.ok()) {

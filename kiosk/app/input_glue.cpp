@@ -1,8 +1,8 @@
 #include "input_glue.hpp"
 
-#include <cfloat>
-
 #include <imgui.h>
+
+#include <cfloat>
 
 namespace rk::app {
 
@@ -133,6 +133,8 @@ void InputGlue::begin_frame() {
   }
 }
 
-bool InputGlue::pointer_down() const { return tracking_finger_ || mouse_down_; }
+bool InputGlue::pointer_down() const {
+  return tracking_finger_ || mouse_down_;
+}
 
 }  // namespace rk::app

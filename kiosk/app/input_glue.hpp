@@ -3,10 +3,10 @@
 // SDL_CaptureMouse can swallow touch on X11 (pitfalls.md). One pointer for ImGui: the mouse, or
 // the first finger down. A second finger or a palm is ignored until every finger has lifted.
 
+#include <SDL.h>
+
 #include <set>
 #include <utility>
-
-#include <SDL.h>
 
 struct ImGuiIO;
 
@@ -15,10 +15,10 @@ namespace rk::app {
 class InputGlue {
  public:
   enum class Fed {
-    Used,     ///< the event moved the pointer or a button: draw a frame
-    Ignored,  ///< not pointer input, a synthetic touch-mouse event, or an extra finger
-    Deferred, ///< ImGui has not yet seen the previous press or release: feed it again after the
-              ///< next frame, so a tap shorter than a frame is never lost
+    Used,      ///< the event moved the pointer or a button: draw a frame
+    Ignored,   ///< not pointer input, a synthetic touch-mouse event, or an extra finger
+    Deferred,  ///< ImGui has not yet seen the previous press or release: feed it again after the
+               ///< next frame, so a tap shorter than a frame is never lost
   };
 
   /// `io` is the ImGui io the events go to (it must outlive the glue).
@@ -50,8 +50,8 @@ class InputGlue {
   FingerKey tracked_{};
   bool ignore_until_all_lift_ = false;
   bool mouse_down_ = false;
-  bool change_unseen_ = false;      ///< a press or release ImGui has not had a frame for yet
-  bool moved_unseen_ = false;       ///< the pressed pointer moved since the last frame
+  bool change_unseen_ = false;  ///< a press or release ImGui has not had a frame for yet
+  bool moved_unseen_ = false;   ///< the pressed pointer moved since the last frame
   bool hover_clear_pending_ = false;
   int frames_since_lift_ = 0;
 };

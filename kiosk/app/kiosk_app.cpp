@@ -1,10 +1,10 @@
 #include "kiosk_app.hpp"
 
+#include <imgui.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-
-#include <imgui.h>
 
 #include "audit_log.hpp"
 #include "kiosk_services.hpp"
@@ -77,7 +77,8 @@ int run_error_screen(const KioskOptions& options, const std::vector<std::string>
   }
   ImGuiIO& io = ImGui::GetIO();
   const std::string font_path = find_font("regular");
-  const float em = std::clamp(static_cast<float>(std::min(window->width(), window->height())) / 40.0f, 16.0f, 40.0f);
+  const float em =
+      std::clamp(static_cast<float>(std::min(window->width(), window->height())) / 40.0f, 16.0f, 40.0f);
   if (!font_path.empty()) io.Fonts->AddFontFromFileTTF(font_path.c_str(), em);
   window->reload_font_texture();
   audit("kiosk-refused-to-start", {{"problems", std::to_string(lines.size())}});
@@ -92,7 +93,8 @@ int run_error_screen(const KioskOptions& options, const std::vector<std::string>
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.4f, 1.0f), "The kiosk cannot start.");
     ImGui::Spacing();
-    ImGui::TextUnformatted("Staff: a settings or questionnaire file has a problem. Fix it, then start the kiosk again.");
+    ImGui::TextUnformatted(
+        "Staff: a settings or questionnaire file has a problem. Fix it, then start the kiosk again.");
     ImGui::Spacing();
     ImGui::Separator();
     for (const auto& line : lines) ImGui::TextUnformatted(line.c_str());

@@ -11,8 +11,11 @@ constexpr auto kHousekeepingEvery = std::chrono::hours(1);
 constexpr auto kPrinterCheckEvery = std::chrono::seconds(5);
 }  // namespace
 
-KioskServices::KioskServices(const KioskConfig& config, const Questionnaire& questionnaire, Uint32 wake_event_type)
-    : config_(config), questionnaire_(questionnaire), wake_event_type_(wake_event_type),
+KioskServices::KioskServices(const KioskConfig& config, const Questionnaire& questionnaire,
+                             Uint32 wake_event_type)
+    : config_(config),
+      questionnaire_(questionnaire),
+      wake_event_type_(wake_event_type),
       worker_([this] { worker_loop(); }) {}
 
 KioskServices::~KioskServices() {
@@ -108,9 +111,8 @@ std::string KioskServices::staff_status() {
   if (!printer_check_queued_ && (printer_line_.empty() || now - printer_checked_ > kPrinterCheckEvery)) {
     printer_check_queued_ = true;
     jobs_.push_back([this] {
-      std::string line = config_.output == OutputMode::Save
-                             ? std::string("Printing is off (output = save).")
-                             : "Printer: " + delivery::printer_status(config_);
+      std::string line = config_.output == OutputMode::Save ? std::string("Printing is off (output = save).")
+                                                            : "Printer: " + delivery::printer_status(config_);
       {
         std::lock_guard inner(mutex_);
         printer_line_ = std::move(line);

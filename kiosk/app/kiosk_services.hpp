@@ -3,6 +3,8 @@
 // (rk_report) and delivery (rk_delivery) run on a worker thread so the screen never freezes
 // while CUPS works; results come back to the main thread through an SDL user event.
 
+#include <SDL.h>
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -12,8 +14,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <SDL.h>
 
 #include "config.hpp"
 #include "kiosk_ui.hpp"

@@ -1,10 +1,10 @@
-#include <algorithm>
-
 #include "kiosk_window.hpp"
 
+#include <backends/imgui_impl_opengl3.h>
 #include <epoxy/gl.h>
 #include <imgui.h>
-#include <backends/imgui_impl_opengl3.h>
+
+#include <algorithm>
 
 #include "lockdown.hpp"
 
@@ -127,7 +127,9 @@ std::vector<std::uint8_t> KioskWindow::read_pixels(int& width, int& height) cons
   return top_down;
 }
 
-void KioskWindow::present() { SDL_GL_SwapWindow(window_); }
+void KioskWindow::present() {
+  SDL_GL_SwapWindow(window_);
+}
 
 void KioskWindow::reload_font_texture() {
   ImGui_ImplOpenGL3_DestroyFontsTexture();

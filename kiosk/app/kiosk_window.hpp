@@ -2,12 +2,12 @@
 // The SDL2 window with its OpenGL 3.3 core context and the Dear ImGui context drawn into it
 // (ImGui_ImplOpenGL3 renders; our own InputGlue feeds input, not imgui_impl_sdl).
 
+#include <SDL.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <SDL.h>
 
 namespace rk::app {
 

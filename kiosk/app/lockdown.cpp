@@ -7,7 +7,9 @@ namespace rk::app {
 namespace {
 std::atomic<bool> g_termination{false};  // written by the signal handler, lock-free
 
-extern "C" void on_termination_signal(int /*signal*/) { g_termination.store(true); }
+extern "C" void on_termination_signal(int /*signal*/) {
+  g_termination.store(true);
+}
 }  // namespace
 
 void set_kiosk_hints() {
@@ -29,8 +31,12 @@ void install_termination_handlers() {
   sigaction(SIGINT, &action, nullptr);
 }
 
-bool termination_requested() { return g_termination.load(); }
-void set_termination_requested(bool requested) { g_termination.store(requested); }
+bool termination_requested() {
+  return g_termination.load();
+}
+void set_termination_requested(bool requested) {
+  g_termination.store(requested);
+}
 
 bool event_requests_exit(const SDL_Event& event, bool termination) {
   // Everything else (SDL_KEYDOWN of Escape / F4 / Q / W / Tab, SDL_WINDOWEVENT_CLOSE) is

@@ -1,12 +1,12 @@
 #include "main_loop.hpp"
 
+#include <imgui.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <deque>
 #include <optional>
-
-#include <imgui.h>
 
 #include "input_glue.hpp"
 #include "lockdown.hpp"
@@ -154,11 +154,11 @@ int run_main_loop(KioskWindow& window, const LoopHooks& hooks, const LoopOptions
     if (quit || termination_requested()) break;
     watchdog.ping_if_due(now);
 
-    const bool draw = active_frames > 0 || glue.wants_frame() ||
-                      (hooks.seconds_until_next_frame && hooks.seconds_until_next_frame(now) <= 0) ||
-                      frames == 0 ||
-                      (replay_running && (replay->seconds_until_due(now) <= 0 ||
-                                          (!options.test_items_path.empty() && replay->lines_done() != items_replayed)));
+    const bool draw =
+        active_frames > 0 || glue.wants_frame() ||
+        (hooks.seconds_until_next_frame && hooks.seconds_until_next_frame(now) <= 0) || frames == 0 ||
+        (replay_running && (replay->seconds_until_due(now) <= 0 ||
+                            (!options.test_items_path.empty() && replay->lines_done() != items_replayed)));
     if (draw) {
       glue.begin_frame();
       window.begin_frame(now);
@@ -180,8 +180,9 @@ int run_main_loop(KioskWindow& window, const LoopHooks& hooks, const LoopOptions
       if (!options.test_items_path.empty()) {
         const std::string_view screen = hooks.screen ? hooks.screen() : std::string_view("Unknown");
         const auto& widgets = hooks.widgets ? hooks.widgets() : kNoWidgets;
-        write_file_atomically(options.test_items_path,
-                              format_widget_list(widgets, frames, screen, replay ? replay->lines_done() : -1));
+        write_file_atomically(
+            options.test_items_path,
+            format_widget_list(widgets, frames, screen, replay ? replay->lines_done() : -1));
         items_replayed = replay ? replay->lines_done() : -1;
       }
       window.present();

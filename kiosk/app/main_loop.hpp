@@ -27,10 +27,10 @@ struct LoopHooks {
   std::function<double(double now)> seconds_until_next_frame;
   std::function<const std::vector<ui::WidgetInfo>&()> widgets;
   std::function<std::string_view()> screen;
-  std::function<void()> after_frame;                       ///< e.g. font reload (outside a frame)
+  std::function<void()> after_frame;                        ///< e.g. font reload (outside a frame)
   std::function<void(int width, int height)> size_changed;  ///< window size changed
-  std::function<void()> woken;                             ///< a wake event arrived
-  std::function<bool()> exit_requested;                    ///< e.g. the staff screen's exit
+  std::function<void()> woken;                              ///< a wake event arrived
+  std::function<bool()> exit_requested;                     ///< e.g. the staff screen's exit
   std::function<double()> background_work;  ///< runs every loop turn; seconds until it has more
 };
 

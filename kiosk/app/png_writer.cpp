@@ -1,10 +1,10 @@
 #include "png_writer.hpp"
 
+#include <png.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-
-#include <png.h>
 
 namespace rk::app {
 namespace {
@@ -36,7 +36,8 @@ bool write_rows(std::FILE* file, int width, int height, const std::vector<std::u
 }  // namespace
 
 std::string write_png(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba) {
-  if (width <= 0 || height <= 0 || rgba.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4) {
+  if (width <= 0 || height <= 0 ||
+      rgba.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4) {
     return "bad image size";
   }
   const std::string temp = path + ".tmp";

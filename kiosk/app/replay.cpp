@@ -1,11 +1,10 @@
-#include <algorithm>
-
 #include "replay.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -70,7 +69,9 @@ bool parse_long(const std::string& s, long& out) {
   }
 }
 
-void push(SDL_Event event) { SDL_PushEvent(&event); }
+void push(SDL_Event event) {
+  SDL_PushEvent(&event);
+}
 
 SDL_Event finger(Uint32 type, Uint32 window_id, SDL_FingerID id, float x, float y) {
   SDL_Event e{};
@@ -144,7 +145,8 @@ const ui::WidgetInfo* find_widget(const std::vector<ui::WidgetInfo>& widgets, co
                                   bool by_label, bool by_suffix) {
   for (const auto& w : widgets) {
     if (by_label && w.label == key) return &w;
-    if (by_suffix && w.id.size() >= key.size() && w.id.compare(w.id.size() - key.size(), key.size(), key) == 0) {
+    if (by_suffix && w.id.size() >= key.size() &&
+        w.id.compare(w.id.size() - key.size(), key.size(), key) == 0) {
       return &w;
     }
     if (!by_label && !by_suffix && w.id == key) return &w;
@@ -157,7 +159,11 @@ std::vector<std::string> utf8_characters(const std::string& text) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < text.size();) {
     const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+    std::size_t n = lead < 0x80           ? 1
+                    : (lead >> 5) == 0x6  ? 2
+                    : (lead >> 4) == 0xE  ? 3
+                    : (lead >> 3) == 0x1E ? 4
+                                          : 1;
     n = std::min(n, text.size() - i);
     out.push_back(text.substr(i, n));
     i += n;
@@ -201,7 +207,9 @@ Replay Replay::from_text(const std::string& text) {
   return replay;
 }
 
-Replay::Replay(Replay&& other) noexcept { *this = std::move(other); }
+Replay::Replay(Replay&& other) noexcept {
+  *this = std::move(other);
+}
 
 Replay& Replay::operator=(Replay&& other) noexcept {
   if (this != &other) {
@@ -339,7 +347,8 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
   };
   const auto wait_seconds = [&](std::size_t index) {
     long ms = 0;
-    return words.size() > index && parse_long(words[index], ms) ? static_cast<double>(ms) / 1000.0 : kDefaultWaitSeconds;
+    return words.size() > index && parse_long(words[index], ms) ? static_cast<double>(ms) / 1000.0
+                                                                : kDefaultWaitSeconds;
   };
   const float ww = static_cast<float>(view.window_w);
   const float wh = static_cast<float>(view.window_h);
@@ -432,7 +441,9 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
       fail(cmd + " needs N X Y");
       return true;
     }
-    const Uint32 type = cmd == "finger-down" ? SDL_FINGERDOWN : cmd == "finger-move" ? SDL_FINGERMOTION : SDL_FINGERUP;
+    const Uint32 type = cmd == "finger-down"   ? SDL_FINGERDOWN
+                        : cmd == "finger-move" ? SDL_FINGERMOTION
+                                               : SDL_FINGERUP;
     push(finger(type, view.window_id, id, xy[0], xy[1]));
     return true;
   }

@@ -29,13 +29,13 @@
 // A regular file is read whole; a FIFO is read as it is written, so a test can decide its next
 // tap from the --test-items file.
 
+#include <SDL.h>
+
 #include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <SDL.h>
 
 #include "kiosk_ui.hpp"
 

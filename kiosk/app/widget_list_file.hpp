@@ -15,8 +15,8 @@ namespace rk::app {
 std::string_view screen_name(ui::Screen screen);
 
 /// The file's text. Tabs and line breaks inside labels become spaces.
-std::string format_widget_list(const std::vector<ui::WidgetInfo>& widgets, long frame, std::string_view screen,
-                               long replayed = -1);
+std::string format_widget_list(const std::vector<ui::WidgetInfo>& widgets, long frame,
+                               std::string_view screen, long replayed = -1);
 
 /// Writes `text` to `path` through a temp file and rename, so a reader never sees half a file.
 bool write_file_atomically(const std::string& path, const std::string& text);

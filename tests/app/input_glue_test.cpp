@@ -1,11 +1,12 @@
 // The SDL → ImGui input glue, with real SDL events through SDL's own queue (dummy video driver)
 // into a real ImGui context that draws a button at (100,100)–(300,300) of a 1080×1920 screen.
+#include "input_glue.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cfloat>
 #include <deque>
 
-#include "input_glue.hpp"
 #include "sdl_test_env.hpp"
 
 namespace {

@@ -1,9 +1,10 @@
 // The kiosk's way out is the staff screen or SIGTERM: no key and no window-manager close ends it.
+#include "lockdown.hpp"
+
 #include <doctest/doctest.h>
 
 #include <csignal>
 
-#include "lockdown.hpp"
 #include "sdl_test_env.hpp"
 
 namespace {

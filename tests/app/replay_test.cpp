@@ -1,10 +1,11 @@
 // Replay scripts: commands become real SDL events in SDL's queue; waits and failures.
+#include "replay.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
-#include "replay.hpp"
 #include "sdl_test_env.hpp"
 
 namespace {
@@ -45,7 +46,7 @@ TEST_CASE("tap-id taps the widget's centre with normalised finger events, then w
   REQUIRE(events.size() == 2);
   CHECK(events[0].type == SDL_FINGERDOWN);
   CHECK(events[1].type == SDL_FINGERUP);
-  CHECK(events[0].tfinger.x == doctest::Approx(0.25));  // (100 + 150) / 1000
+  CHECK(events[0].tfinger.x == doctest::Approx(0.25));   // (100 + 150) / 1000
   CHECK(events[0].tfinger.y == doctest::Approx(0.125));  // (200 + 50) / 2000
   CHECK_FALSE(replay.finished());
   replay.advance(view("Welcome", 12, 0.7));
@@ -104,7 +105,8 @@ TEST_CASE("keys and window-close go through the queue as a keyboard and a window
   SdlImGui env;
   auto replay = Replay::from_text("key alt+f4\nkey escape\nwindow-close\n");
   long frame = 0;
-  for (int i = 0; i < 20 && !replay.finished(); ++i) replay.advance(view("Welcome", frame += 5, 0));  // keys: no wait
+  for (int i = 0; i < 20 && !replay.finished(); ++i)
+    replay.advance(view("Welcome", frame += 5, 0));  // keys: no wait
   CHECK(replay.finished());
   int f4_down = 0;
   int escape_down = 0;

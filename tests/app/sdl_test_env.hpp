@@ -2,11 +2,11 @@
 // SDL on its "dummy" video driver plus a bare ImGui context (default font): enough to push real
 // SDL events through the queue and watch what ImGui makes of them, with no display or GPU.
 
-#include <cstdlib>
-#include <vector>
-
 #include <SDL.h>
 #include <imgui.h>
+
+#include <cstdlib>
+#include <vector>
 
 #include "lockdown.hpp"
 

@@ -1,13 +1,12 @@
 // The --test-items file: the kiosk's accessibility tree for tests.
-#include <doctest/doctest.h>
+#include "widget_list_file.hpp"
 
+#include <doctest/doctest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include "widget_list_file.hpp"
 
 TEST_CASE("one widget a line, tab-separated, labels kept on one line") {
   const std::vector<rk::ui::WidgetInfo> widgets = {{"nav.next", "Next", 10, 20, 30.5f, 40},

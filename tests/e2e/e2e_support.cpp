@@ -20,7 +20,9 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-void sleep_ms(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
+void sleep_ms(int ms) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
 
 pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
             const std::filesystem::path& log_path) {
@@ -64,7 +66,8 @@ Xvfb::Xvfb(int width, int height) {
       continue;
     }
     const std::string screen = std::to_string(width) + "x" + std::to_string(height) + "x24";
-    pid_ = spawn({"Xvfb", ":" + std::to_string(n), "-screen", "0", screen, "-nolisten", "tcp"}, {}, "/dev/null");
+    pid_ =
+        spawn({"Xvfb", ":" + std::to_string(n), "-screen", "0", screen, "-nolisten", "tcp"}, {}, "/dev/null");
     number_ = n;
     const auto start = std::chrono::steady_clock::now();
     while (seconds_since(start) < 20) {
@@ -157,8 +160,8 @@ std::optional<Items> read_items(const std::filesystem::path& path) {
     std::istringstream split(line);
     for (std::string f; std::getline(split, f, '\t');) fields.push_back(f);
     if (fields.size() != 6) continue;
-    items.widgets.push_back({fields[0], fields[1], std::stof(fields[2]), std::stof(fields[3]), std::stof(fields[4]),
-                             std::stof(fields[5])});
+    items.widgets.push_back({fields[0], fields[1], std::stof(fields[2]), std::stof(fields[3]),
+                             std::stof(fields[4]), std::stof(fields[5])});
   }
   return items;
 }
@@ -169,14 +172,14 @@ KioskDriver::KioskDriver(const std::filesystem::path& dir, const std::string& di
   mkfifo(fifo_.c_str(), 0600);
   // Read-write: never blocks, whether or not the kiosk has opened its end yet.
   fifo_fd_ = open(fifo_.c_str(), O_RDWR | O_CLOEXEC);
-  std::vector<std::string> argv = {RK_KIOSK_BIN, "--replay", fifo_.string(), "--test-items", items_path_.string(),
-                                   "--screenshot-dir", dir.string()};
+  std::vector<std::string> argv = {RK_KIOSK_BIN,         "--replay",         fifo_.string(), "--test-items",
+                                   items_path_.string(), "--screenshot-dir", dir.string()};
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
-  process_.emplace(argv,
-                   std::map<std::string, std::string>{{"DISPLAY", display},
-                                                      {"LIBGL_ALWAYS_SOFTWARE", "1"},
-                                                      {"READINESS_KIOSK_DATA_DIR", RK_SOURCE_DIR}},
-                   log_path_);
+  process_.emplace(
+      argv,
+      std::map<std::string, std::string>{
+          {"DISPLAY", display}, {"LIBGL_ALWAYS_SOFTWARE", "1"}, {"READINESS_KIOSK_DATA_DIR", RK_SOURCE_DIR}},
+      log_path_);
 }
 
 KioskDriver::~KioskDriver() {
@@ -225,7 +228,9 @@ std::optional<Items> KioskDriver::send(const std::string& command, double timeou
   return std::nullopt;
 }
 
-std::string KioskDriver::log() const { return read_text(log_path_); }
+std::string KioskDriver::log() const {
+  return read_text(log_path_);
+}
 
 std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path);

@@ -1,7 +1,6 @@
 // Locked down on the real binary: keys from a real X keyboard (xdotool) and a window manager's
 // close do not end it; SIGTERM does, with status 0. A broken config refuses to start, visibly.
 #include <doctest/doctest.h>
-
 #include <signal.h>
 
 #include <fstream>
@@ -35,7 +34,8 @@ TEST_CASE("Escape, Alt+F4, Ctrl+Q, Ctrl+W, Alt+Tab and a window close do not clo
     rk::e2e::run_capture("DISPLAY=" + xvfb.display() + " xdotool key " + keys + " 2>&1");
   }
   // The same through SDL's queue, and what a window manager sends on close.
-  for (const char* command : {"key escape", "key alt+f4", "key ctrl+q", "key ctrl+w", "key alt+tab", "window-close"}) {
+  for (const char* command :
+       {"key escape", "key alt+f4", "key ctrl+q", "key ctrl+w", "key alt+tab", "window-close"}) {
     auto items = kiosk.send(command);
     INFO(command);
     INFO(kiosk.error());
@@ -62,10 +62,10 @@ TEST_CASE("a broken config refuses to start, with file:line:column on stderr and
     std::ofstream script(dir.path / "script.txt");
     script << "wait-screen Error\nwait-frames 2\nscreenshot error-screen\n";
   }
-  rk::e2e::Process kiosk({RK_KIOSK_BIN, "--config", (dir.path / "bad.toml").string(), "--replay",
-                          (dir.path / "script.txt").string(), "--screenshot-dir", dir.path.string(),
-                          "--exit-after-replay"},
-                         {{"DISPLAY", xvfb.display()}, {"LIBGL_ALWAYS_SOFTWARE", "1"}}, dir.path / "log.txt");
+  rk::e2e::Process kiosk(
+      {RK_KIOSK_BIN, "--config", (dir.path / "bad.toml").string(), "--replay",
+       (dir.path / "script.txt").string(), "--screenshot-dir", dir.path.string(), "--exit-after-replay"},
+      {{"DISPLAY", xvfb.display()}, {"LIBGL_ALWAYS_SOFTWARE", "1"}}, dir.path / "log.txt");
   const auto status = kiosk.wait(60);
   REQUIRE(status);
   CHECK(*status == 1);
@@ -150,7 +150,8 @@ TEST_CASE("rapid taps move one page; a second finger, a palm and a long press ch
         std::string("finger-up 1 0.5 0.5"), "finger-down 3 " + next, std::string("finger-down 4 0.52 0.9"),
         std::string("finger-down 5 0.55 0.92"), std::string("finger-up 5 0.55 0.92"),
         std::string("finger-up 4 0.52 0.9"), std::string("finger-move 3 0.4 0.4"),
-        std::string("finger-up 3 0.4 0.4"), std::string("wait-frames 10"), std::string("hold 0.5 0.6 1500")}) {
+        std::string("finger-up 3 0.4 0.4"), std::string("wait-frames 10"),
+        std::string("hold 0.5 0.6 1500")}) {
     INFO(command);
     REQUIRE(kiosk.send(command));
   }

@@ -2,7 +2,6 @@
 // every tap found by id in the kiosk's item file and sent as SDL finger events; the summary PDF
 // it saves must hold the patient's answer.
 #include <doctest/doctest.h>
-
 #include <signal.h>
 
 #include <chrono>

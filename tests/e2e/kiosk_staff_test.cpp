@@ -47,7 +47,8 @@ TEST_CASE("staff: corner hold, PIN, test summary saved, exit with status 0") {
   REQUIRE(items);
   items = kiosk.send("wait-screen StaffPin");
   REQUIRE(items);
-  for (const char* digit : {"2", "4", "6", "8"}) REQUIRE(kiosk.send(std::string("tap-id staff.pin.") + digit));
+  for (const char* digit : {"2", "4", "6", "8"})
+    REQUIRE(kiosk.send(std::string("tap-id staff.pin.") + digit));
   REQUIRE(kiosk.send("tap-id staff.pin.ok"));
   items = kiosk.send("wait-screen Staff");
   REQUIRE(items);
@@ -56,7 +57,8 @@ TEST_CASE("staff: corner hold, PIN, test summary saved, exit with status 0") {
 
   REQUIRE(kiosk.send("tap-id staff.print_test"));
   const auto start = std::chrono::steady_clock::now();
-  while (count_summaries(dir.path / "saved") == 0 && std::chrono::steady_clock::now() - start < std::chrono::seconds(60)) {
+  while (count_summaries(dir.path / "saved") == 0 &&
+         std::chrono::steady_clock::now() - start < std::chrono::seconds(60)) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   CHECK(count_summaries(dir.path / "saved") == 1);
