@@ -48,15 +48,16 @@ std::optional<std::string> read_line(std::istream& in) {
 
 /// One PIN typed on the terminal with echo off.
 std::optional<std::string> prompt_hidden(const char* prompt) {
-  std::fputs(prompt, stderr);
-  std::fflush(stderr);
-  struct termios quiet;
   if (tcgetattr(STDIN_FILENO, &g_saved_terminal) != 0) return read_line(std::cin);
-  quiet = g_saved_terminal;
+  struct termios quiet = g_saved_terminal;
   quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
   quiet.c_lflag |= static_cast<tcflag_t>(ECHONL);
   g_echo_off = 1;
+  // Echo goes off before the prompt shows, so nothing typed after the prompt is ever echoed
+  // (and anything typed ahead of it is discarded, not echoed).
   tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+  std::fputs(prompt, stderr);
+  std::fflush(stderr);
   auto line = read_line(std::cin);
   tcsetattr(STDIN_FILENO, TCSANOW, &g_saved_terminal);
   g_echo_off = 0;

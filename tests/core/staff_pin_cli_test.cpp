@@ -1,14 +1,18 @@
 // readiness-kiosk --set-pin, run as a real process with the PIN piped in.
 #include <doctest/doctest.h>
 
+#include <poll.h>
+#include <pty.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "config.hpp"
 #include "staff_pin.hpp"
@@ -36,6 +40,43 @@ int set_pin(const std::string& input, const fs::path& config, std::string& outpu
   buffer << std::ifstream(out_file).rdbuf();
   output = buffer.str();
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/// --set-pin on a real terminal (a pty): waits for each prompt before typing the next line, and
+/// returns everything the terminal showed. `status` gets the exit status.
+std::string set_pin_on_terminal(const fs::path& config, const std::vector<std::string>& lines, int& status) {
+  int master = -1;
+  const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::execl(RK_KIOSK_BIN, RK_KIOSK_BIN, "--set-pin", "--config", config.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  std::string screen;
+  std::size_t next_line = 0;
+  std::size_t prompts_seen = 0;
+  for (;;) {
+    pollfd p{master, POLLIN, 0};
+    if (::poll(&p, 1, 30000) <= 0) break;  // the process is gone or hangs: stop reading
+    char buffer[512];
+    const ssize_t n = ::read(master, buffer, sizeof buffer);
+    if (n <= 0) break;  // EIO once the child has exited
+    screen.append(buffer, static_cast<std::size_t>(n));
+    // Count prompts ("...: ") and answer each one once it is on screen.
+    std::size_t prompts = 0;
+    if (screen.find("PIN (4 to 12 digits): ") != std::string::npos) ++prompts;
+    if (screen.find("Type it again: ") != std::string::npos) ++prompts;
+    while (prompts_seen < prompts && next_line < lines.size()) {
+      const std::string line = lines[next_line++] + "\n";
+      REQUIRE(::write(master, line.data(), line.size()) == static_cast<ssize_t>(line.size()));
+      ++prompts_seen;
+    }
+  }
+  ::close(master);
+  int wait_status = 0;
+  ::waitpid(pid, &wait_status, 0);
+  status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1;
+  return screen;
 }
 
 std::string read(const fs::path& p) {
@@ -113,4 +154,25 @@ TEST_CASE("--set-pin refuses a config that is not valid TOML") {
   CHECK(set_pin("1234\n", config, output) == 1);
   CHECK(output.find(config.string() + ":1:") != std::string::npos);
   CHECK(read(config) == "kiosk_name = = \"Room 2\"\n");
+}
+
+TEST_CASE("--set-pin on a terminal asks twice without echo") {
+  TempDir dir;
+  const fs::path config = dir.path / "kiosk.toml";
+  std::ofstream(config) << "kiosk_name = \"Room 2\"\n";
+  int status = -1;
+  const std::string screen = set_pin_on_terminal(config, {"7531", "7531"}, status);
+  INFO(screen);
+  CHECK(status == 0);
+  CHECK(screen.find("Type it again: ") != std::string::npos);
+  CHECK(screen.find("7531") == std::string::npos);  // never echoed
+  CHECK(rk::verify_pin(rk::load_config_file(config.string()).config.staff_pin_hash, "7531"));
+
+  // Two different PINs: nothing changes.
+  const std::string before = read(config);
+  const std::string differ = set_pin_on_terminal(config, {"1111", "2222"}, status);
+  INFO(differ);
+  CHECK(status == 1);
+  CHECK(differ.find("the two PINs differ") != std::string::npos);
+  CHECK(read(config) == before);
 }
