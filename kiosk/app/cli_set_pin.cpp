@@ -76,7 +76,8 @@ std::optional<std::string> read_pin() {
   if (!first) return std::nullopt;
   auto second = prompt_hidden("Type it again: ");
   if (!second || *first != *second) {
-    std::fprintf(stderr, "readiness-kiosk: --set-pin: the two PINs differ; nothing was changed. Try again.\n");
+    std::fprintf(stderr,
+                 "readiness-kiosk: --set-pin: the two PINs differ; nothing was changed. Try again.\n");
     return std::nullopt;
   }
   return first;
@@ -109,7 +110,8 @@ bool write_atomically(const std::string& path, const std::string& text, std::str
     return false;
   };
   if (::fchmod(fd, existed ? (old.st_mode & 07777) : 0640) != 0) return fail("cannot set the file mode");
-  if (existed && ::fchown(fd, old.st_uid, old.st_gid) != 0 && errno != EPERM) return fail("cannot keep the owner");
+  if (existed && ::fchown(fd, old.st_uid, old.st_gid) != 0 && errno != EPERM)
+    return fail("cannot keep the owner");
   std::size_t done = 0;
   while (done < text.size()) {
     const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
@@ -141,7 +143,9 @@ int set_pin(std::span<const std::string> args) {
     if (args[i] == "--config" && i + 1 < args.size()) {
       config_path = args[++i];
     } else {
-      std::fprintf(stderr, "readiness-kiosk: --set-pin: unexpected argument '%s'; usage: readiness-kiosk --set-pin [--config FILE]\n",
+      std::fprintf(stderr,
+                   "readiness-kiosk: --set-pin: unexpected argument '%s'; usage: readiness-kiosk --set-pin "
+                   "[--config FILE]\n",
                    args[i].c_str());
       return 2;
     }
@@ -153,21 +157,25 @@ int set_pin(std::span<const std::string> args) {
     buffer << in.rdbuf();
     old_text = buffer.str();
   } else if (errno != ENOENT) {
-    std::fprintf(stderr, "readiness-kiosk: --set-pin: cannot read %s: %s\n", config_path.c_str(), std::strerror(errno));
+    std::fprintf(stderr, "readiness-kiosk: --set-pin: cannot read %s: %s\n", config_path.c_str(),
+                 std::strerror(errno));
     return 1;
   }
 
   auto pin = read_pin();
   if (!pin) return 1;
   if (!valid_pin(*pin)) {
-    std::fprintf(stderr, "readiness-kiosk: --set-pin: the PIN must be %zu to %zu digits (0-9 only); nothing was changed\n",
-                 kMinDigits, kMaxDigits);
+    std::fprintf(
+        stderr,
+        "readiness-kiosk: --set-pin: the PIN must be %zu to %zu digits (0-9 only); nothing was changed\n",
+        kMinDigits, kMaxDigits);
     return 1;
   }
   const std::string hash = rk::hash_pin(*pin);
   std::fill(pin->begin(), pin->end(), '\0');
   if (hash.empty()) {
-    std::fprintf(stderr, "readiness-kiosk: --set-pin: hashing the PIN failed (out of memory?); nothing was changed\n");
+    std::fprintf(
+        stderr, "readiness-kiosk: --set-pin: hashing the PIN failed (out of memory?); nothing was changed\n");
     return 1;
   }
 
@@ -175,9 +183,11 @@ int set_pin(std::span<const std::string> args) {
   const std::string new_text = rk::with_staff_pin_hash(old_text, hash);
   const rk::ConfigResult check = rk::load_config_text(new_text, config_path);
   if (check.config.staff_pin_hash != hash) {
-    std::fprintf(stderr, "readiness-kiosk: --set-pin: %s could not take the new line; fix these first:\n", config_path.c_str());
+    std::fprintf(stderr, "readiness-kiosk: --set-pin: %s could not take the new line; fix these first:\n",
+                 config_path.c_str());
     // The errors of the file as it is, so the line numbers match what the clinic sees.
-    for (const auto& e : rk::load_config_text(old_text, config_path).errors) std::fprintf(stderr, "%s\n", e.format().c_str());
+    for (const auto& e : rk::load_config_text(old_text, config_path).errors)
+      std::fprintf(stderr, "%s\n", e.format().c_str());
     return 1;
   }
   std::string error;
@@ -185,14 +195,19 @@ int set_pin(std::span<const std::string> args) {
     std::fprintf(stderr, "readiness-kiosk: --set-pin: %s; nothing was changed\n", error.c_str());
     return 1;
   }
-  for (const auto& e : check.errors) std::fprintf(stderr, "warning (the kiosk will refuse this config): %s\n", e.format().c_str());
+  for (const auto& e : check.errors)
+    std::fprintf(stderr, "warning (the kiosk will refuse this config): %s\n", e.format().c_str());
   rk::audit("staff-pin-set", {{"config", config_path}});
-  std::fprintf(stderr, "readiness-kiosk: staff PIN set in %s; restart the kiosk to use it (systemctl restart readiness-kiosk)\n",
+  std::fprintf(stderr,
+               "readiness-kiosk: staff PIN set in %s; restart the kiosk to use it (systemctl restart "
+               "readiness-kiosk)\n",
                config_path.c_str());
   return 0;
 }
 
 const bool kRegistered = rk::app::register_command(
-    {"--set-pin", "--set-pin [--config FILE]   set the staff PIN (asked twice on a terminal, or one line on stdin)", set_pin});
+    {"--set-pin",
+     "--set-pin [--config FILE]   set the staff PIN (asked twice on a terminal, or one line on stdin)",
+     set_pin});
 
 }  // namespace

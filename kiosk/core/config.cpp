@@ -2,6 +2,8 @@
 // slow to compile). Every field, its type and its range is listed once, in kFields.
 #include "config.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -10,8 +12,6 @@
 #include <functional>
 #include <set>
 #include <sstream>
-
-#include <toml++/toml.h>
 
 #include "config_did_you_mean.hpp"
 #include "paths.hpp"
@@ -27,13 +27,20 @@ SourceLocation location_of(const toml::source_region& region) {
 
 std::string type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "a whole number";
-    case toml::node_type::floating_point: return "a decimal number";
-    case toml::node_type::boolean: return "true/false";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
-    default: return "a date or time";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "a whole number";
+    case toml::node_type::floating_point:
+      return "a decimal number";
+    case toml::node_type::boolean:
+      return "true/false";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::table:
+      return "a table";
+    default:
+      return "a date or time";
   }
 }
 
@@ -42,11 +49,14 @@ bool is_language_code(std::string_view code) {
   const auto dash = code.find('-');
   const std::string_view language = code.substr(0, dash);
   if (language.size() < 2 || language.size() > 3) return false;
-  if (!std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+  if (!std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return false;
   if (dash == std::string_view::npos) return true;
   const std::string_view region = code.substr(dash + 1);
-  const bool letters = region.size() == 2 && std::all_of(region.begin(), region.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  const bool digits = region.size() == 3 && std::all_of(region.begin(), region.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool letters = region.size() == 2 &&
+                       std::all_of(region.begin(), region.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  const bool digits = region.size() == 3 &&
+                      std::all_of(region.begin(), region.end(), [](char c) { return c >= '0' && c <= '9'; });
   return letters || digits;
 }
 
@@ -59,7 +69,8 @@ std::string language_code_advice(std::string_view code) {
 }
 
 bool has_control_characters(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
 class Loader {
@@ -75,7 +86,8 @@ class Loader {
   std::optional<std::string> string(std::string_view key, const toml::node& node) {
     if (auto s = node.value<std::string>(); s && node.is_string()) {
       if (has_control_characters(*s)) {
-        error(node, std::string(key) + " holds a control character (a tab or line break); keep it on one line");
+        error(node,
+              std::string(key) + " holds a control character (a tab or line break); keep it on one line");
         return std::nullopt;
       }
       return s;
@@ -84,17 +96,19 @@ class Loader {
     return std::nullopt;
   }
 
-  std::optional<int> integer(std::string_view key, const toml::node& node, int min, int max, std::string_view unit) {
+  std::optional<int> integer(std::string_view key, const toml::node& node, int min, int max,
+                             std::string_view unit) {
     if (!node.is_integer()) {
       std::string advice = node.is_string() ? "; write it without quotes" : "";
-      error(node, std::string(key) + " must be a whole number of " + std::string(unit) + ", not " + type_name(node) +
-                      advice + " (for example " + std::string(key) + " = " + std::to_string(min < 0 ? 0 : min) + ")");
+      error(node, std::string(key) + " must be a whole number of " + std::string(unit) + ", not " +
+                      type_name(node) + advice + " (for example " + std::string(key) + " = " +
+                      std::to_string(min < 0 ? 0 : min) + ")");
       return std::nullopt;
     }
     const std::int64_t v = *node.value<std::int64_t>();
     if (v < min || v > max) {
-      error(node, std::string(key) + " is " + std::to_string(v) + " " + std::string(unit) + "; use a number from " +
-                      std::to_string(min) + " to " + std::to_string(max));
+      error(node, std::string(key) + " is " + std::to_string(v) + " " + std::string(unit) +
+                      "; use a number from " + std::to_string(min) + " to " + std::to_string(max));
       return std::nullopt;
     }
     return static_cast<int>(v);
@@ -119,18 +133,22 @@ class Loader {
     for (std::size_t i = 0; i < array->size(); ++i) {
       const toml::node& element = *array->get(i);
       auto s = string(std::string(key) + "[" + std::to_string(i) + "]", element);
-      if (s) out.push_back(std::move(*s));
-      else ok = false;
+      if (s)
+        out.push_back(std::move(*s));
+      else
+        ok = false;
     }
     if (!ok) return std::nullopt;
     return out;
   }
 
   /// A language code, or "" when `allow_empty`.
-  bool check_language(std::string_view what, const toml::node& node, const std::string& code, bool allow_empty) {
+  bool check_language(std::string_view what, const toml::node& node, const std::string& code,
+                      bool allow_empty) {
     if (code.empty() && allow_empty) return true;
     if (is_language_code(code)) return true;
-    error(node, std::string(what) + " \"" + code + "\" is not a language code; " + language_code_advice(code));
+    error(node,
+          std::string(what) + " \"" + code + "\" is not a language code; " + language_code_advice(code));
     return false;
   }
 
@@ -155,10 +173,13 @@ struct Field {
 };
 
 void read_questionnaires(Loader& l, const toml::node& node, KioskConfig& c) {
-  auto files = l.string_array("questionnaires", node, "[\"/usr/share/readiness-kiosk/questionnaires/readiness-and-strengths.toml\"]");
+  auto files = l.string_array("questionnaires", node,
+                              "[\"/usr/share/readiness-kiosk/questionnaires/readiness-and-strengths.toml\"]");
   if (!files) return;
   if (files->empty()) {
-    l.error(node, "questionnaires is empty; list at least one questionnaire file, or remove the line to use the shipped one");
+    l.error(node,
+            "questionnaires is empty; list at least one questionnaire file, or remove the line to use the "
+            "shipped one");
     return;
   }
   const toml::array& array = *node.as_array();
@@ -166,8 +187,10 @@ void read_questionnaires(Loader& l, const toml::node& node, KioskConfig& c) {
     const std::string path = l.resolve((*files)[i]);
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) {
-      l.error(*array.get(i), "questionnaire file \"" + path +
-                                 "\" does not exist; check the path (a relative path is read from the config file's folder)");
+      l.error(
+          *array.get(i),
+          "questionnaire file \"" + path +
+              "\" does not exist; check the path (a relative path is read from the config file's folder)");
       continue;
     }
     c.questionnaires.push_back(path);
@@ -193,18 +216,25 @@ void read_languages(Loader& l, const toml::node& node, KioskConfig& c) {
 void read_output(Loader& l, const toml::node& node, KioskConfig& c) {
   auto s = l.string("output", node);
   if (!s) return;
-  if (*s == "save") c.output = OutputMode::Save;
-  else if (*s == "print") c.output = OutputMode::Print;
-  else if (*s == "both") c.output = OutputMode::Both;
-  else l.error(node, "unknown output mode \"" + *s + "\"; use \"save\", \"print\" or \"both\"");
+  if (*s == "save")
+    c.output = OutputMode::Save;
+  else if (*s == "print")
+    c.output = OutputMode::Print;
+  else if (*s == "both")
+    c.output = OutputMode::Both;
+  else
+    l.error(node, "unknown output mode \"" + *s + "\"; use \"save\", \"print\" or \"both\"");
 }
 
 void read_paper(Loader& l, const toml::node& node, KioskConfig& c) {
   auto s = l.string("paper", node);
   if (!s) return;
-  if (*s == "letter") c.paper = PaperSize::Letter;
-  else if (*s == "a4") c.paper = PaperSize::A4;
-  else l.error(node, "unknown paper size \"" + *s + "\"; use \"letter\" or \"a4\" (lowercase)");
+  if (*s == "letter")
+    c.paper = PaperSize::Letter;
+  else if (*s == "a4")
+    c.paper = PaperSize::A4;
+  else
+    l.error(node, "unknown paper size \"" + *s + "\"; use \"letter\" or \"a4\" (lowercase)");
 }
 
 void read_printer(Loader& l, const toml::node& node, KioskConfig& c) {
@@ -221,27 +251,31 @@ void read_printer(Loader& l, const toml::node& node, KioskConfig& c) {
 }
 
 /// A string that must be an absolute path when set.
-std::function<void(Loader&, const toml::node&, KioskConfig&)> absolute_path(std::string_view key, std::string KioskConfig::*field,
+std::function<void(Loader&, const toml::node&, KioskConfig&)> absolute_path(std::string_view key,
+                                                                            std::string KioskConfig::*field,
                                                                             std::string_view example) {
   return [key, field, example](Loader& l, const toml::node& node, KioskConfig& c) {
     auto s = l.string(key, node);
     if (!s) return;
     if (!s->empty() && !fs::path(*s).is_absolute()) {
-      l.error(node, std::string(key) + " \"" + *s + "\" must be an absolute path, like \"" + std::string(example) + "\"");
+      l.error(node, std::string(key) + " \"" + *s + "\" must be an absolute path, like \"" +
+                        std::string(example) + "\"");
       return;
     }
     c.*field = *s;
   };
 }
 
-std::function<void(Loader&, const toml::node&, KioskConfig&)> whole_number(std::string_view key, int KioskConfig::*field,
-                                                                           int min, int max, std::string_view unit) {
+std::function<void(Loader&, const toml::node&, KioskConfig&)> whole_number(std::string_view key,
+                                                                           int KioskConfig::*field, int min,
+                                                                           int max, std::string_view unit) {
   return [=](Loader& l, const toml::node& node, KioskConfig& c) {
     if (auto v = l.integer(key, node, min, max, unit)) c.*field = *v;
   };
 }
 
-std::function<void(Loader&, const toml::node&, KioskConfig&)> flag(std::string_view key, bool KioskConfig::*field) {
+std::function<void(Loader&, const toml::node&, KioskConfig&)> flag(std::string_view key,
+                                                                   bool KioskConfig::*field) {
   return [=](Loader& l, const toml::node& node, KioskConfig& c) {
     if (auto v = l.boolean(key, node)) c.*field = *v;
   };
@@ -266,8 +300,10 @@ void read_staff_pin_hash(Loader& l, const toml::node& node, KioskConfig& c) {
   auto s = l.string("staff_pin_hash", node);
   if (!s) return;
   if (!s->empty() && s->rfind("$argon2", 0) != 0) {
-    l.error(node, "staff_pin_hash is not a hash written by readiness-kiosk --set-pin; run `readiness-kiosk --set-pin` "
-                  "to set the PIN (never write the PIN itself here)");
+    l.error(
+        node,
+        "staff_pin_hash is not a hash written by readiness-kiosk --set-pin; run `readiness-kiosk --set-pin` "
+        "to set the PIN (never write the PIN itself here)");
     return;
   }
   c.staff_pin_hash = *s;
@@ -277,8 +313,10 @@ void read_staff_pin_hash(Loader& l, const toml::node& node, KioskConfig& c) {
 void read_support_lines(Loader& l, const toml::node& node, KioskConfig& c) {
   const toml::array* array = node.as_array();
   if (!array) {
-    l.error(node, "support_lines must be an array of lines, like support_lines = [\"Crisis line: 988\"] or "
-                  "[{ en = \"Crisis line: 988\", es = \"Línea de crisis: 988\" }], not " + type_name(node));
+    l.error(node,
+            "support_lines must be an array of lines, like support_lines = [\"Crisis line: 988\"] or "
+            "[{ en = \"Crisis line: 988\", es = \"Línea de crisis: 988\" }], not " +
+                type_name(node));
     return;
   }
   for (std::size_t i = 0; i < array->size(); ++i) {
@@ -306,17 +344,23 @@ void read_support_lines(Loader& l, const toml::node& node, KioskConfig& c) {
           continue;
         }
         auto s = l.string(what + "." + code_text, value);
-        if (!s) { ok = false; continue; }
+        if (!s) {
+          ok = false;
+          continue;
+        }
         text.by_language[code_text] = *s;
       }
       if (!ok) continue;
       if (text.empty()) {
-        l.error(line, what + " is an empty table; write the line per language, like { en = \"...\", es = \"...\" }");
+        l.error(
+            line,
+            what + " is an empty table; write the line per language, like { en = \"...\", es = \"...\" }");
         continue;
       }
     } else {
-      l.error(line, what + " must be a string or a table of languages like { en = \"...\", es = \"...\" }, not " +
-                        type_name(line));
+      l.error(line,
+              what + " must be a string or a table of languages like { en = \"...\", es = \"...\" }, not " +
+                  type_name(line));
       continue;
     }
     c.support_lines.push_back(std::move(text));
@@ -326,26 +370,35 @@ void read_support_lines(Loader& l, const toml::node& node, KioskConfig& c) {
 const std::vector<Field>& fields() {
   static const std::vector<Field> kFields = {
       {"questionnaires", read_questionnaires},
-      {"default_questionnaire", [](Loader& l, const toml::node& n, KioskConfig& c) {
+      {"default_questionnaire",
+       [](Loader& l, const toml::node& n, KioskConfig& c) {
          if (auto s = l.string("default_questionnaire", n)) c.default_questionnaire = *s;
        }},
       {"languages", read_languages},
-      {"idle_timeout_seconds", whole_number("idle_timeout_seconds", &KioskConfig::idle_timeout_seconds, 10, 3600, "seconds")},
-      {"idle_countdown_seconds", whole_number("idle_countdown_seconds", &KioskConfig::idle_countdown_seconds, 5, 300, "seconds")},
-      {"thank_you_seconds", whole_number("thank_you_seconds", &KioskConfig::thank_you_seconds, 3, 600, "seconds")},
+      {"idle_timeout_seconds",
+       whole_number("idle_timeout_seconds", &KioskConfig::idle_timeout_seconds, 10, 3600, "seconds")},
+      {"idle_countdown_seconds",
+       whole_number("idle_countdown_seconds", &KioskConfig::idle_countdown_seconds, 5, 300, "seconds")},
+      {"thank_you_seconds",
+       whole_number("thank_you_seconds", &KioskConfig::thank_you_seconds, 3, 600, "seconds")},
       {"output", read_output},
       {"printer", read_printer},
-      {"print_timeout_seconds", whole_number("print_timeout_seconds", &KioskConfig::print_timeout_seconds, 5, 3600, "seconds")},
-      {"save_folder", absolute_path("save_folder", &KioskConfig::save_folder, "/var/lib/readiness-kiosk/summaries")},
+      {"print_timeout_seconds",
+       whole_number("print_timeout_seconds", &KioskConfig::print_timeout_seconds, 5, 3600, "seconds")},
+      {"save_folder",
+       absolute_path("save_folder", &KioskConfig::save_folder, "/var/lib/readiness-kiosk/summaries")},
       {"retention_days", whole_number("retention_days", &KioskConfig::retention_days, 0, 3650, "days")},
       {"paper", read_paper},
       {"summary_language", read_summary_language},
       {"kiosk_name", read_kiosk_name},
       {"support_lines", [](Loader&, const toml::node&, KioskConfig&) {}},  // second pass, below
       {"staff_pin_hash", read_staff_pin_hash},
-      {"staff_max_attempts", whole_number("staff_max_attempts", &KioskConfig::staff_max_attempts, 1, 20, "attempts")},
-      {"staff_lockout_seconds", whole_number("staff_lockout_seconds", &KioskConfig::staff_lockout_seconds, 10, 86400, "seconds")},
-      {"audit_log_file", absolute_path("audit_log_file", &KioskConfig::audit_log_file, "/var/log/readiness-kiosk/audit.log")},
+      {"staff_max_attempts",
+       whole_number("staff_max_attempts", &KioskConfig::staff_max_attempts, 1, 20, "attempts")},
+      {"staff_lockout_seconds",
+       whole_number("staff_lockout_seconds", &KioskConfig::staff_lockout_seconds, 10, 86400, "seconds")},
+      {"audit_log_file",
+       absolute_path("audit_log_file", &KioskConfig::audit_log_file, "/var/log/readiness-kiosk/audit.log")},
       {"large_text", flag("large_text", &KioskConfig::large_text)},
       {"high_contrast", flag("high_contrast", &KioskConfig::high_contrast)},
   };
@@ -378,10 +431,11 @@ ConfigResult load_config_text(std::string_view toml_text, const std::string& pat
     const std::string_view name = key.str();
     auto it = std::find_if(fields().begin(), fields().end(), [&](const Field& f) { return f.key == name; });
     if (it == fields().end()) {
-      std::string message = std::string(node.is_table() ? "unknown table [" : "unknown key '") + std::string(name) +
-                            (node.is_table() ? "]" : "'");
+      std::string message = std::string(node.is_table() ? "unknown table [" : "unknown key '") +
+                            std::string(name) + (node.is_table() ? "]" : "'");
       if (node.is_table()) {
-        message += "; the config has no tables: write its keys at the top of the file, before any [[support_lines]]";
+        message +=
+            "; the config has no tables: write its keys at the top of the file, before any [[support_lines]]";
       } else if (auto guess = config_detail::closest_match(name, known); !guess.empty()) {
         message += "; did you mean '" + guess + "'?";
       } else {
@@ -410,9 +464,11 @@ ConfigResult load_config_file(const std::string& path) {
   if (!in) {
     ConfigResult result;
     result.config.source_path = path;
-    result.errors.push_back(Diagnostic{path, {}, std::string("cannot read the config file (") + std::strerror(errno) +
-                                                     "); check the path and its permissions, or copy "
-                                                     "/usr/share/doc/readiness-kiosk/kiosk.example.toml there"});
+    result.errors.push_back(Diagnostic{path,
+                                       {},
+                                       std::string("cannot read the config file (") + std::strerror(errno) +
+                                           "); check the path and its permissions, or copy "
+                                           "/usr/share/doc/readiness-kiosk/kiosk.example.toml there"});
     return result;
   }
   std::ostringstream text;

@@ -6,7 +6,9 @@
 namespace rk::config_detail {
 namespace {
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char lower(char c) {
+  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 // Levenshtein distance, case-insensitive, two rows.
 std::size_t edit_distance(std::string_view a, std::string_view b) {

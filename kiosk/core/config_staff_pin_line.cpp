@@ -47,8 +47,9 @@ std::string with_staff_pin_hash(std::string_view toml_text, std::string_view has
     std::size_t at = 0;
     while (at < lines.size() && std::regex_match(lines[at], kCommentOrBlank)) ++at;
     // Keep the opening comment block together; the new line starts the settings.
-    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(at),
-                 {"# Staff PIN hash, written by `readiness-kiosk --set-pin` (never the PIN itself).", new_line, ""});
+    lines.insert(
+        lines.begin() + static_cast<std::ptrdiff_t>(at),
+        {"# Staff PIN hash, written by `readiness-kiosk --set-pin` (never the PIN itself).", new_line, ""});
   }
 
   std::string out;

@@ -1,7 +1,8 @@
 // The audit log: one line per event to stderr and to the optional file, with a UTC timestamp in
 // the file, mode 0600, thread-safe, and never any answer text after a real session.
-#include <doctest/doctest.h>
+#include "audit_log.hpp"
 
+#include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,7 +15,6 @@
 #include <thread>
 #include <vector>
 
-#include "audit_log.hpp"
 #include "questionnaire.hpp"
 #include "session.hpp"
 
@@ -77,7 +77,9 @@ std::string read(const fs::path& p) {
   return buffer.str();
 }
 
-rk::Text en(std::string s) { return rk::Text::plain("en", std::move(s)); }
+rk::Text en(std::string s) {
+  return rk::Text::plain("en", std::move(s));
+}
 
 /// A small questionnaire with every kind of answer a patient can give.
 rk::Questionnaire questionnaire() {
@@ -131,14 +133,17 @@ TEST_CASE("an event goes to stderr, and with a UTC timestamp to the audit file (
   rk::audit("session_end", {{"outcome", "saved"}, {"seconds", "183"}});
   rk::audit("kiosk_start");
   const std::string stderr_text = err.text();
-  CHECK(stderr_text == "readiness-kiosk: session_end outcome=saved seconds=183\nreadiness-kiosk: kiosk_start\n");
+  CHECK(stderr_text ==
+        "readiness-kiosk: session_end outcome=saved seconds=183\nreadiness-kiosk: kiosk_start\n");
 
   const auto lines = lines_of(read(file));
   REQUIRE(lines.size() == 2);
-  const std::regex stamped(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z readiness-kiosk: session_end outcome=saved seconds=183$)");
+  const std::regex stamped(
+      R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z readiness-kiosk: session_end outcome=saved seconds=183$)");
   CHECK(std::regex_match(lines[0], stamped));
-  CHECK(lines[1].substr(24) ==" readiness-kiosk: kiosk_start");
-  CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+  CHECK(lines[1].substr(24) == " readiness-kiosk: kiosk_start");
+  CHECK((fs::status(file).permissions() & fs::perms::all) ==
+        (fs::perms::owner_read | fs::perms::owner_write));
 }
 
 TEST_CASE("the audit file is appended to, never truncated") {
@@ -219,8 +224,9 @@ TEST_CASE("after a scripted session the audit log holds no answer text") {
   REQUIRE(session.stage() == rk::Session::Stage::Review);
   [[maybe_unused]] const rk::Summary summary = session.finish(t0 + std::chrono::seconds(183));
   rk::audit("summary-saved", {{"mode", "requested"}});
-  rk::audit("session-outcome", {{"delivered", "yes"}, {"seconds", "183"},
-                                {"flags", std::to_string(session.raised_flags().size())}});
+  rk::audit(
+      "session-outcome",
+      {{"delivered", "yes"}, {"seconds", "183"}, {"flags", std::to_string(session.raised_flags().size())}});
   rk::audit("staff-access", {{"result", "wrong-pin"}, {"attempt", "1"}});
   session.wipe();
   rk::audit("session-ended", {{"from", "thank-you"}});

@@ -11,7 +11,9 @@
 
 namespace {
 
-rk::ConfigResult load(const std::string& text) { return rk::load_config_text(text, "/etc/readiness-kiosk/kiosk.toml"); }
+rk::ConfigResult load(const std::string& text) {
+  return rk::load_config_text(text, "/etc/readiness-kiosk/kiosk.toml");
+}
 
 /// The only error of a config, formatted; fails the test when there is not exactly one.
 std::string only_error(const std::string& text) {
@@ -127,57 +129,85 @@ TEST_CASE("the example config documents every default and loads clean") {
   buffer << std::ifstream(path).rdbuf();
   const std::string text = buffer.str();
   // Every field appears, commented out with its default (so the code's defaults apply).
-  for (const char* line : {"# idle_timeout_seconds = 90", "# idle_countdown_seconds = 20", "# thank_you_seconds = 20",
-                           "# output = \"save\"", "# printer = \"\"", "# print_timeout_seconds = 60",
-                           "# save_folder = \"\"", "# retention_days = 7", "# paper = \"letter\"",
-                           "# summary_language = \"\"", "# kiosk_name = \"Readiness Kiosk\"", "# support_lines = []",
-                           "# staff_pin_hash = \"\"", "# staff_max_attempts = 5", "# staff_lockout_seconds = 300",
-                           "# audit_log_file = \"\"", "# large_text = false", "# high_contrast = false",
-                           "# languages = []", "# default_questionnaire = \"\"", "# questionnaires = ["}) {
+  for (const char* line : {"# idle_timeout_seconds = 90",
+                           "# idle_countdown_seconds = 20",
+                           "# thank_you_seconds = 20",
+                           "# output = \"save\"",
+                           "# printer = \"\"",
+                           "# print_timeout_seconds = 60",
+                           "# save_folder = \"\"",
+                           "# retention_days = 7",
+                           "# paper = \"letter\"",
+                           "# summary_language = \"\"",
+                           "# kiosk_name = \"Readiness Kiosk\"",
+                           "# support_lines = []",
+                           "# staff_pin_hash = \"\"",
+                           "# staff_max_attempts = 5",
+                           "# staff_lockout_seconds = 300",
+                           "# audit_log_file = \"\"",
+                           "# large_text = false",
+                           "# high_contrast = false",
+                           "# languages = []",
+                           "# default_questionnaire = \"\"",
+                           "# questionnaires = ["}) {
     CHECK_MESSAGE(text.find(line) != std::string::npos, "kiosk.example.toml lacks: " << line);
   }
 }
 
 TEST_CASE("unknown keys name the place and the likely key") {
   CHECK(only_error("kiosk_name = \"A\"\nidle_timeout = 60\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:2:1: error: unknown key 'idle_timeout'; did you mean 'idle_timeout_seconds'?");
+        "/etc/readiness-kiosk/kiosk.toml:2:1: error: unknown key 'idle_timeout'; did you mean "
+        "'idle_timeout_seconds'?");
   CHECK(only_error("  retension_days = 3\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:3: error: unknown key 'retension_days'; did you mean 'retention_days'?");
+        "/etc/readiness-kiosk/kiosk.toml:1:3: error: unknown key 'retension_days'; did you mean "
+        "'retention_days'?");
   CHECK(only_error("wallpaper_colour = \"blue\"\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:1: error: unknown key 'wallpaper_colour'; the config has only top-level "
+        "/etc/readiness-kiosk/kiosk.toml:1:1: error: unknown key 'wallpaper_colour'; the config has only "
+        "top-level "
         "keys, all listed in kiosk.example.toml");
   CHECK(only_error("[printing]\nprinter = \"x\"\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:2: error: unknown table [printing]; the config has no tables: write its "
+        "/etc/readiness-kiosk/kiosk.toml:1:2: error: unknown table [printing]; the config has no tables: "
+        "write its "
         "keys at the top of the file, before any [[support_lines]]");
 }
 
 TEST_CASE("wrong types say what is expected") {
   CHECK(only_error("idle_timeout_seconds = \"90\"\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:24: error: idle_timeout_seconds must be a whole number of seconds, not a "
+        "/etc/readiness-kiosk/kiosk.toml:1:24: error: idle_timeout_seconds must be a whole number of "
+        "seconds, not a "
         "string; write it without quotes (for example idle_timeout_seconds = 10)");
   CHECK(only_error("retention_days = 1.5\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:18: error: retention_days must be a whole number of days, not a decimal "
+        "/etc/readiness-kiosk/kiosk.toml:1:18: error: retention_days must be a whole number of days, not a "
+        "decimal "
         "number (for example retention_days = 0)");
   CHECK(only_error("large_text = \"yes\"\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:14: error: large_text must be true or false (without quotes), not a string");
+        "/etc/readiness-kiosk/kiosk.toml:1:14: error: large_text must be true or false (without quotes), not "
+        "a string");
   CHECK(only_error("kiosk_name = 7\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:14: error: kiosk_name must be a string in double quotes, not a whole number");
-  CHECK(only_error("languages = \"en\"\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:13: error: languages must be an array of strings, like languages = "
-        "[\"en\", \"es\"], not a string");
+        "/etc/readiness-kiosk/kiosk.toml:1:14: error: kiosk_name must be a string in double quotes, not a "
+        "whole number");
+  CHECK(
+      only_error("languages = \"en\"\n") ==
+      "/etc/readiness-kiosk/kiosk.toml:1:13: error: languages must be an array of strings, like languages = "
+      "[\"en\", \"es\"], not a string");
   CHECK(only_error("languages = [\"en\", 3]\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:20: error: languages[1] must be a string in double quotes, not a whole number");
+        "/etc/readiness-kiosk/kiosk.toml:1:20: error: languages[1] must be a string in double quotes, not a "
+        "whole number");
 }
 
 TEST_CASE("numbers out of range give the allowed range") {
   CHECK(only_error("idle_timeout_seconds = -5\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:24: error: idle_timeout_seconds is -5 seconds; use a number from 10 to 3600");
-  CHECK(only_error("\nretention_days = -1\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:2:18: error: retention_days is -1 days; use a number from 0 to 3650");
+        "/etc/readiness-kiosk/kiosk.toml:1:24: error: idle_timeout_seconds is -5 seconds; use a number from "
+        "10 to 3600");
+  CHECK(
+      only_error("\nretention_days = -1\n") ==
+      "/etc/readiness-kiosk/kiosk.toml:2:18: error: retention_days is -1 days; use a number from 0 to 3650");
   CHECK(only_error("staff_lockout_seconds = 0\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:25: error: staff_lockout_seconds is 0 seconds; use a number from 10 to 86400");
+        "/etc/readiness-kiosk/kiosk.toml:1:25: error: staff_lockout_seconds is 0 seconds; use a number from "
+        "10 to 86400");
   CHECK(only_error("thank_you_seconds = 99999999999\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:21: error: thank_you_seconds is 99999999999 seconds; use a number from 3 to 600");
+        "/etc/readiness-kiosk/kiosk.toml:1:21: error: thank_you_seconds is 99999999999 seconds; use a number "
+        "from 3 to 600");
   CHECK_FALSE(load("idle_countdown_seconds = 0\n").ok());
   CHECK_FALSE(load("print_timeout_seconds = -60\n").ok());
   CHECK_FALSE(load("staff_max_attempts = 0\n").ok());
@@ -185,35 +215,46 @@ TEST_CASE("numbers out of range give the allowed range") {
 
 TEST_CASE("unknown output mode and paper size") {
   CHECK(only_error("output = \"fax\"\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:10: error: unknown output mode \"fax\"; use \"save\", \"print\" or \"both\"");
+        "/etc/readiness-kiosk/kiosk.toml:1:10: error: unknown output mode \"fax\"; use \"save\", \"print\" "
+        "or \"both\"");
   CHECK(only_error("paper = \"A5\"\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:9: error: unknown paper size \"A5\"; use \"letter\" or \"a4\" (lowercase)");
+        "/etc/readiness-kiosk/kiosk.toml:1:9: error: unknown paper size \"A5\"; use \"letter\" or \"a4\" "
+        "(lowercase)");
 }
 
 TEST_CASE("bad language codes") {
-  CHECK(only_error("languages = [\"en\", \"ES\"]\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:20: error: languages[1] \"ES\" is not a language code; write it in "
-        "lowercase: \"es\"");
+  CHECK(
+      only_error("languages = [\"en\", \"ES\"]\n") ==
+      "/etc/readiness-kiosk/kiosk.toml:1:20: error: languages[1] \"ES\" is not a language code; write it in "
+      "lowercase: \"es\"");
   CHECK(only_error("summary_language = \"english\"\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:20: error: summary_language \"english\" is not a language code; use a "
+        "/etc/readiness-kiosk/kiosk.toml:1:20: error: summary_language \"english\" is not a language code; "
+        "use a "
         "two-letter ISO 639-1 code such as \"en\" or \"es\" (a region may follow, as in \"pt-BR\")");
-  CHECK(only_error("languages = [\"en\", \"en\"]\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:20: error: language \"en\" is listed twice in languages; keep one");
+  CHECK(
+      only_error("languages = [\"en\", \"en\"]\n") ==
+      "/etc/readiness-kiosk/kiosk.toml:1:20: error: language \"en\" is listed twice in languages; keep one");
   CHECK(load("languages = [\"pt-BR\", \"es-419\"]\n").ok());
 }
 
 TEST_CASE("support lines: strings or tables of languages") {
   CHECK(only_error("support_lines = [\"ok\", 5]\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:24: error: support_lines[1] must be a string or a table of languages like "
+        "/etc/readiness-kiosk/kiosk.toml:1:24: error: support_lines[1] must be a string or a table of "
+        "languages like "
         "{ en = \"...\", es = \"...\" }, not a whole number");
   CHECK(only_error("support_lines = [{ en = \"ok\", Spanish = \"sí\" }]\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:31: error: support_lines[0] has key \"Spanish\", which is not a language "
-        "code; use a two-letter ISO 639-1 code such as \"en\" or \"es\" (a region may follow, as in \"pt-BR\")");
+        "/etc/readiness-kiosk/kiosk.toml:1:31: error: support_lines[0] has key \"Spanish\", which is not a "
+        "language "
+        "code; use a two-letter ISO 639-1 code such as \"en\" or \"es\" (a region may follow, as in "
+        "\"pt-BR\")");
   CHECK(only_error("support_lines = [{ en = 1 }]\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:25: error: support_lines[0].en must be a string in double quotes, not a whole number");
+        "/etc/readiness-kiosk/kiosk.toml:1:25: error: support_lines[0].en must be a string in double quotes, "
+        "not a whole number");
   CHECK(only_error("support_lines = \"Call 988\"\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:17: error: support_lines must be an array of lines, like support_lines = "
-        "[\"Crisis line: 988\"] or [{ en = \"Crisis line: 988\", es = \"Línea de crisis: 988\" }], not a string");
+        "/etc/readiness-kiosk/kiosk.toml:1:17: error: support_lines must be an array of lines, like "
+        "support_lines = "
+        "[\"Crisis line: 988\"] or [{ en = \"Crisis line: 988\", es = \"Línea de crisis: 988\" }], not a "
+        "string");
   // A plain line follows the languages list even when that list comes later in the file.
   const auto r = load("support_lines = [\"Call 988\"]\nlanguages = [\"es\"]\n");
   REQUIRE(r.ok());
@@ -221,20 +262,25 @@ TEST_CASE("support lines: strings or tables of languages") {
 }
 
 TEST_CASE("paths, printer names and the PIN hash are checked") {
-  CHECK(only_error("save_folder = \"summaries\"\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:15: error: save_folder \"summaries\" must be an absolute path, like "
-        "\"/var/lib/readiness-kiosk/summaries\"");
+  CHECK(
+      only_error("save_folder = \"summaries\"\n") ==
+      "/etc/readiness-kiosk/kiosk.toml:1:15: error: save_folder \"summaries\" must be an absolute path, like "
+      "\"/var/lib/readiness-kiosk/summaries\"");
   CHECK(only_error("printer = \"Front Desk\"\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:11: error: printer \"Front Desk\" is not a CUPS queue name (no spaces, '/', "
+        "/etc/readiness-kiosk/kiosk.toml:1:11: error: printer \"Front Desk\" is not a CUPS queue name (no "
+        "spaces, '/', "
         "'\\' or '#', at most 127 characters); `lpstat -p` lists the queues on this machine");
-  CHECK(only_error("staff_pin_hash = \"1234\"\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:18: error: staff_pin_hash is not a hash written by readiness-kiosk "
-        "--set-pin; run `readiness-kiosk --set-pin` to set the PIN (never write the PIN itself here)");
+  CHECK(
+      only_error("staff_pin_hash = \"1234\"\n") ==
+      "/etc/readiness-kiosk/kiosk.toml:1:18: error: staff_pin_hash is not a hash written by readiness-kiosk "
+      "--set-pin; run `readiness-kiosk --set-pin` to set the PIN (never write the PIN itself here)");
   CHECK(only_error("questionnaires = [\"/nonexistent/q.toml\"]\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:19: error: questionnaire file \"/nonexistent/q.toml\" does not exist; check "
+        "/etc/readiness-kiosk/kiosk.toml:1:19: error: questionnaire file \"/nonexistent/q.toml\" does not "
+        "exist; check "
         "the path (a relative path is read from the config file's folder)");
   CHECK(only_error("kiosk_name = \"\"\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:14: error: kiosk_name must have 1 to 80 characters (it is printed in the "
+        "/etc/readiness-kiosk/kiosk.toml:1:14: error: kiosk_name must have 1 to 80 characters (it is printed "
+        "in the "
         "summary header)");
 }
 
@@ -258,14 +304,16 @@ TEST_CASE("a missing config file is an error that says what to do") {
   const auto r = rk::load_config_file("/nonexistent/kiosk.toml");
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].format() ==
-        "/nonexistent/kiosk.toml:0:0: error: cannot read the config file (No such file or directory); check the path "
+        "/nonexistent/kiosk.toml:0:0: error: cannot read the config file (No such file or directory); check "
+        "the path "
         "and its permissions, or copy /usr/share/doc/readiness-kiosk/kiosk.example.toml there");
 }
 
 TEST_CASE("with_staff_pin_hash replaces or inserts one top-level line and keeps the rest") {
   const std::string hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
   SUBCASE("replaces an existing line in place") {
-    const std::string before = "# clinic\nkiosk_name = \"A\"\nstaff_pin_hash = \"$argon2id$old\"\npaper = \"a4\"\n";
+    const std::string before =
+        "# clinic\nkiosk_name = \"A\"\nstaff_pin_hash = \"$argon2id$old\"\npaper = \"a4\"\n";
     CHECK(rk::with_staff_pin_hash(before, hash) ==
           "# clinic\nkiosk_name = \"A\"\nstaff_pin_hash = \"" + hash + "\"\npaper = \"a4\"\n");
   }

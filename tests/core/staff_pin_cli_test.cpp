@@ -1,6 +1,5 @@
 // readiness-kiosk --set-pin, run as a real process with the PIN piped in.
 #include <doctest/doctest.h>
-
 #include <poll.h>
 #include <pty.h>
 #include <sys/stat.h>
@@ -33,8 +32,8 @@ struct TempDir {
 /// Runs `--set-pin --config FILE` with `input` on stdin; returns the exit status.
 int set_pin(const std::string& input, const fs::path& config, std::string& output) {
   const fs::path out_file = config.parent_path() / "out.txt";
-  const std::string command = "printf '%s' '" + input + "' | '" RK_KIOSK_BIN "' --set-pin --config '" + config.string() +
-                              "' > '" + out_file.string() + "' 2>&1";
+  const std::string command = "printf '%s' '" + input + "' | '" RK_KIOSK_BIN "' --set-pin --config '" +
+                              config.string() + "' > '" + out_file.string() + "' 2>&1";
   const int status = std::system(command.c_str());
   std::ostringstream buffer;
   buffer << std::ifstream(out_file).rdbuf();
@@ -90,7 +89,8 @@ std::string read(const fs::path& p) {
 TEST_CASE("--set-pin writes a hash that verifies, keeping the rest of the file and its mode") {
   TempDir dir;
   const fs::path config = dir.path / "kiosk.toml";
-  const std::string original = "# Front desk kiosk\nkiosk_name = \"Room 2\"\n\n[[support_lines]]\nen = \"Call 988\"\n";
+  const std::string original =
+      "# Front desk kiosk\nkiosk_name = \"Room 2\"\n\n[[support_lines]]\nen = \"Call 988\"\n";
   std::ofstream(config) << original;
   fs::permissions(config, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
 

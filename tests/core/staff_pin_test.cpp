@@ -1,9 +1,9 @@
 // The staff PIN: salted slow hash, verification, and the lock after repeated wrong PINs.
+#include "staff_pin.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "staff_pin.hpp"
 
 TEST_CASE("a PIN hash is salted argon2id and verifies only the same PIN") {
   const std::string a = rk::hash_pin("2468");

@@ -1,7 +1,6 @@
 // Issue 5: after a kill -9 in the middle of a session, a restart shows a fresh welcome and leaves
 // no temp files. The real binary in its own Xvfb, driven through its replay FIFO (tests/e2e).
 #include <doctest/doctest.h>
-
 #include <signal.h>
 #include <sys/stat.h>
 
@@ -48,7 +47,8 @@ std::vector<std::string> files_containing(const fs::path& root, const std::strin
   std::vector<std::string> out;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
     if (!entry.is_regular_file()) continue;
-    if (rk::e2e::read_text(entry.path()).find(needle) != std::string::npos) out.push_back(entry.path().string());
+    if (rk::e2e::read_text(entry.path()).find(needle) != std::string::npos)
+      out.push_back(entry.path().string());
   }
   return out;
 }
@@ -130,7 +130,8 @@ TEST_CASE("kill -9 mid-session: the restart shows a fresh welcome and leaves no 
     // A new session starts empty: the text field shows no answer.
     Items items = tap(kiosk, "welcome.start");
     CHECK(items.screen == "Question");
-    for (int page = 0; page < 20 && items.screen == "Question" && items.with_prefix("text.").empty(); ++page) {
+    for (int page = 0; page < 20 && items.screen == "Question" && items.with_prefix("text.").empty();
+         ++page) {
       items = tap(kiosk, "nav.next");
     }
     for (const auto* w : items.with_prefix("text.")) CHECK(w->label.find(kSecret) == std::string::npos);

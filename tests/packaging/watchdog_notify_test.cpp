@@ -3,7 +3,6 @@
 // `env -u WATCHDOG_PID`), the kiosk sends READY=1 after its first frame and then WATCHDOG=1 from
 // its main loop, untouched. systemd's side is played by a datagram socket here.
 #include <doctest/doctest.h>
-
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
