@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -63,7 +64,9 @@ class Kiosk {
     start_ns_ = monotonic_ns();
     pid_ = fork();
     if (pid_ == 0) {
-      // Child: the write end survives exec; output goes to the log.
+      // Child: the write end survives exec; output goes to the log. The kiosk gets SIGTERM if
+      // the bench dies, so no kiosk is ever left running.
+      prctl(PR_SET_PDEATHSIG, SIGTERM);
       fcntl(fds[1], F_SETFD, 0);
       const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
       if (log >= 0) {

@@ -79,6 +79,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM  # so the EXIT trap stops Xvfb on Ctrl-C or kill too
 
 echo "== Readiness Kiosk benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r)"
@@ -153,6 +154,7 @@ if wants render; then
 fi
 
 print_table() {
+  grep -q '^ROW|' "$ROWS" || return 0
   echo
   echo "== Results (median, min, max over n runs; targets and the browser kiosk for comparison)"
   printf '%-58s %9s %9s %9s %4s  %-19s %s\n' "figure" "median" "min" "max" "n" "target" "browser kiosk"
