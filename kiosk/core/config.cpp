@@ -13,7 +13,7 @@
 #include <set>
 #include <sstream>
 
-#include "config_did_you_mean.hpp"
+#include "did_you_mean.hpp"
 #include "paths.hpp"
 
 namespace rk {
@@ -436,8 +436,8 @@ ConfigResult load_config_text(std::string_view toml_text, const std::string& pat
       if (node.is_table()) {
         message +=
             "; the config has no tables: write its keys at the top of the file, before any [[support_lines]]";
-      } else if (auto guess = config_detail::closest_match(name, known); !guess.empty()) {
-        message += "; did you mean '" + guess + "'?";
+      } else if (auto guess = closest_match(name, known)) {
+        message += "; did you mean '" + *guess + "'?";
       } else {
         message += "; the config has only top-level keys, all listed in kiosk.example.toml";
       }

@@ -19,7 +19,7 @@
 #include "loader_language_codes.hpp"
 #include "loader_pipes.hpp"
 #include "loader_source_map.hpp"
-#include "loader_suggest.hpp"
+#include "did_you_mean.hpp"
 #include "questionnaire.hpp"
 
 namespace rk {

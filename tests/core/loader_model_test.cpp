@@ -7,7 +7,7 @@
 #include <string>
 
 #include "loader_pipes.hpp"
-#include "loader_suggest.hpp"
+#include "did_you_mean.hpp"
 #include "questionnaire.hpp"
 
 namespace {

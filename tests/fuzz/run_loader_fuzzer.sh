@@ -30,7 +30,7 @@ fi
 
 core="$src/kiosk/core"
 sources="$src/tests/fuzz/questionnaire_loader_fuzzer.cpp $core/questionnaire.cpp $core/questionnaire_loader.cpp
-  $core/loader_suggest.cpp $core/loader_pipes.cpp $core/loader_source_map.cpp $core/loader_language_codes.cpp $core/text.cpp $core/diagnostics.cpp"
+  $core/did_you_mean.cpp $core/loader_pipes.cpp $core/loader_source_map.cpp $core/loader_language_codes.cpp $core/text.cpp $core/diagnostics.cpp"
 fuzzer="$work/questionnaire_loader_fuzzer"
 
 # Rebuild only when a source is newer than the fuzzer.

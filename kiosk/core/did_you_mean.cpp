@@ -1,4 +1,4 @@
-#include "loader_suggest.hpp"
+#include "did_you_mean.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -44,7 +44,16 @@ std::optional<std::string> closest_match(std::string_view word,
       best = std::string(candidate);
     }
   }
-  return best;
+  if (best) return best;
+  // "idle_timeout" for "idle_timeout_seconds": a shortened name is a likely mistake too.
+  if (word.size() >= 4) {
+    for (auto candidate : candidates) {
+      const auto hit = std::search(candidate.begin(), candidate.end(), word.begin(), word.end(),
+                                   [](char x, char y) { return lower(x) == lower(y); });
+      if (hit != candidate.end()) return std::string(candidate);
+    }
+  }
+  return std::nullopt;
 }
 
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {

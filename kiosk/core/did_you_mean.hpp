@@ -1,5 +1,5 @@
 #pragma once
-// "Did you mean ...?" for misspelt keys, kinds and language codes in a questionnaire file.
+// "Did you mean ...?" for misspelt keys, kinds and language codes in questionnaire and config files.
 
 #include <optional>
 #include <span>
@@ -13,7 +13,8 @@ namespace rk {
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word`, when it is close enough to be a likely typo
-/// (at most 1 edit for short words, about a third of the word for longer ones).
+/// (at most 1 edit for short words, about a third of the word for longer ones), or a candidate that
+/// contains the word (a shortened name, 4 characters or more).
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string_view> candidates);
 
 /// " Did you mean 'x'?" or "" (ready to append to a message).
