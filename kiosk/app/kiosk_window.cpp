@@ -132,8 +132,12 @@ void KioskWindow::present() {
 }
 
 void KioskWindow::reload_font_texture() {
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  // Recreate all device objects here rather than only the font texture: otherwise the backend's
+  // first NewFrame creates them again and uploads the atlas a second time. Once the texture is in
+  // GL, ImGui's CPU copies of the atlas pixels are dead weight (several MiB at kiosk font sizes).
+  ImGui_ImplOpenGL3_DestroyDeviceObjects();
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  ImGui::GetIO().Fonts->ClearTexData();
 }
 
 }  // namespace rk::app
