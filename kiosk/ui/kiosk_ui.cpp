@@ -97,6 +97,24 @@ void draw_content(UiState& s) {
   }
 }
 
+// A patient may not notice a thin scrollbar: while part of the page is hidden below the bottom
+// bar, a label at the foot of the content says so. Drawn only, so taps go to what is beneath it.
+void draw_more_below_cue(const UiState& s) {
+  if (ImGui::GetScrollMaxY() - ImGui::GetScrollY() < 0.5f * Em()) return;
+  const std::string label = s.word("more_below") + "  \u2193";
+  ImFont* font = s.fonts.bold ? s.fonts.bold : ImGui::GetFont();
+  const float px = font->FontSize;
+  const ImVec2 text = font->CalcTextSizeA(px, FLT_MAX, 0.0f, label.c_str());
+  const ImVec2 win_pos = ImGui::GetWindowPos();
+  const ImVec2 win_size = ImGui::GetWindowSize();
+  const float pad = 0.6f * Em();
+  const ImVec2 box_min(win_pos.x + 0.5f * (win_size.x - text.x) - pad, win_pos.y + win_size.y - text.y - 2.5f * pad);
+  const ImVec2 box_max(box_min.x + text.x + 2.0f * pad, box_min.y + text.y + pad);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(box_min, box_max, s.palette.primary, 0.5f * (box_max.y - box_min.y));
+  dl->AddText(font, px, ImVec2(box_min.x + pad, box_min.y + 0.5f * pad), s.palette.primary_text, label.c_str());
+}
+
 void draw_root(UiState& s) {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
@@ -127,7 +145,10 @@ void draw_root(UiState& s) {
     draw_content(s);
   }
   if (indent > 0.0f) ImGui::Unindent(indent);
-  if (!keyboard) drag_to_scroll(s);
+  if (!keyboard) {
+    drag_to_scroll(s);
+    draw_more_below_cue(s);
+  }
   ImGui::EndChild();
   s.reset_scroll = false;
 
