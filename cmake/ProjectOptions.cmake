@@ -4,7 +4,6 @@ option(RK_WARNINGS_AS_ERRORS "Treat compiler warnings as errors (CI turns this o
 option(RK_ENABLE_SANITIZERS "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 option(RK_BUILD_TESTS "Build the doctest suites and register them with CTest" ON)
 option(RK_BUILD_BENCHMARKS "Build the benchmark programs" ON)
-option(RK_BUILD_FUZZERS "Build libFuzzer targets (needs clang)" OFF)
 
 # Warnings for our own code only; third-party headers come in as SYSTEM includes.
 add_library(rk_warnings INTERFACE)
