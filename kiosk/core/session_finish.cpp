@@ -88,10 +88,12 @@ Summary Session::finish(Clock::time_point now, const std::string& summary_langua
         raised.prompt = prompt;
         raised.answer =
             pick != nullptr ? option_label(it, *pick, language) : std::to_string(value.value_or(0));
+        raised.item_id = it.id;
         summary.flags.push_back(std::move(raised));
       });
 
       Summary::Entry entry{it.id, prompt, text};
+      entry.own_words = it.kind == ItemKind::ShortText || it.kind == ItemKind::LongText;
       switch (section) {
         case SummarySection::Safety:
           summary.safety.push_back(std::move(entry));

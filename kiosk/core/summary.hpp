@@ -29,6 +29,7 @@ struct Summary {
     std::string text;    ///< the flag's summary text
     std::string prompt;  ///< the question that raised it
     std::string answer;  ///< the answer that raised it
+    std::string item_id{};  ///< the item that raised it ("" when unknown)
   };
   /// Most urgent first.
   std::vector<RaisedFlag> flags;
@@ -37,6 +38,8 @@ struct Summary {
     std::string item_id;
     std::string prompt;  ///< the question (summary_label when set), pipes resolved
     std::string answer;  ///< the answer as text: free text verbatim, option labels joined with "; "
+    /// True when `answer` is text the patient typed (the summary quotes it); false for picked options.
+    bool own_words = true;
   };
   /// Answers to items marked `summary = "safety"`, printed first.
   std::vector<Entry> safety;

@@ -92,7 +92,7 @@ class SummaryLayout {
   void run() {
     header();
     flags();
-    entries_section(str_.safety, s_.safety, false);
+    entries_section(str_.safety, safety_not_in_flag_box(), false);
     entries_section(str_.talk_about, s_.talk_about, true);
     rulers();
     picks_section();
@@ -225,7 +225,25 @@ class SummaryLayout {
   };
 
   Block block_of(const Summary::Entry& e, bool quote) const {
-    return {clean(e.prompt), quote ? quoted(str_, e.answer) : clean(e.answer), quote ? &kQuote : &kAnswer};
+    const bool q = quote && e.own_words;
+    return {clean(e.prompt), q ? as_written(e) : clean(e.answer), q ? &kQuote : &kAnswer};
+  }
+
+  // The patient's own words in quotes; a picked option as it is (it is not their words).
+  std::string as_written(const Summary::Entry& e) const {
+    return e.own_words ? quoted(str_, e.answer) : clean(e.answer);
+  }
+
+  // A safety answer that raised a flag is already in the flag box, with its question and answer.
+  std::vector<Summary::Entry> safety_not_in_flag_box() const {
+    std::vector<Summary::Entry> rest;
+    for (const Summary::Entry& e : s_.safety) {
+      const bool flagged = std::any_of(s_.flags.begin(), s_.flags.end(), [&](const Summary::RaisedFlag& f) {
+        return !f.item_id.empty() && f.item_id == e.item_id;
+      });
+      if (!flagged) rest.push_back(e);
+    }
+    return rest;
   }
 
   void single(const Block& b) {
@@ -340,7 +358,7 @@ class SummaryLayout {
           column.push_back({std::move(l), &kColumnPrompt});
         }
       }
-      for (auto& l : flow_.wrap(quoted(str_, f.answer), kColumnAnswer, column_width - 6.0f)) {
+      for (auto& l : flow_.wrap(as_written(f), kColumnAnswer, column_width - 6.0f)) {
         column.push_back({std::move(l), &kColumnAnswer});
       }
     }
@@ -382,7 +400,7 @@ class SummaryLayout {
       flow_.space(2.0f);
       flow_.keep(flow_.line_height(kPrompt) + flow_.line_height(kAnswer));
       if (!f.prompt.empty()) flow_.paragraph(clean(f.prompt), kPrompt, kIndent, 0, 1);
-      flow_.paragraph(quoted(str_, f.answer), kAnswer, 2 * kIndent, 0, 1);
+      flow_.paragraph(as_written(f), kAnswer, 2 * kIndent, 0, 1);
     }
   }
 

@@ -295,3 +295,23 @@ TEST_CASE("the sample patient fills the default questionnaire in English and Spa
   CHECK(es.talk_about[1].answer.find("tensa") != std::string::npos);
   CHECK(es.rulers[0].follow_ups[0].answer.find("más") != std::string::npos);
 }
+
+TEST_CASE("default questionnaire: typed words are marked as the patient's own, picks are not; flags name their item") {
+  const rk::Questionnaire q = load_default();
+  Session s(q);
+  s.start("en", kStart);
+  REQUIRE(s.set_answer("focus", Answer::pick("stress")));
+  REQUIRE(s.set_answer("talk_today", Answer::free_text("Sleeping better.")));
+  REQUIRE(s.set_answer("talk_someone", Answer::pick("yes")));
+  s.review();
+  const Summary summary = s.finish(kEnd);
+
+  REQUIRE(summary.talk_about.size() == 2);
+  for (const auto& e : summary.talk_about) {
+    CHECK(e.own_words == (e.item_id == "talk_today"));
+  }
+  REQUIRE(summary.flags.size() == 1);
+  CHECK(summary.flags[0].item_id == "talk_someone");
+  REQUIRE(summary.safety.size() == 1);
+  CHECK(summary.safety[0].item_id == "talk_someone");
+}

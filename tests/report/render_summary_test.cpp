@@ -259,3 +259,22 @@ TEST_CASE("no patient data in the PDF's metadata") {
   CHECK(info.find("Readiness summary") != std::string::npos);
   CHECK(info.find(s.patient_name) == std::string::npos);
 }
+
+TEST_CASE("a picked option is not quoted as the patient's words, and a flagged safety answer shows once") {
+  test::TempDir dir("rk-report");
+  Summary s = test::hand_made_summary("en");
+  Summary::Entry picked{"focus", "Focus for today", "Stress or worry"};
+  picked.own_words = false;
+  s.talk_about.push_back(picked);
+  s.flags[0].item_id = "talk_now";
+  s.safety.push_back({"talk_now", "Would like to talk to someone today", "Flagged safety answer"});
+  const Rendered r = render_to_file(s, dir, "once.pdf");
+  REQUIRE(r.result.ok());
+
+  CHECK(contains_text(r.text, "Stress or worry"));
+  CHECK_FALSE(contains_text(r.text, "\u201CStress or worry\u201D"));
+  CHECK(contains_text(r.text, "\u201C" + s.talk_about[0].answer + "\u201D"));  // typed words stay quoted
+  // The flag box already gives the question and answer that raised the flag.
+  CHECK_FALSE(contains_text(r.text, "Flagged safety answer"));
+  CHECK(contains_text(r.text, s.safety[0].answer));  // a safety answer with no flag is still printed
+}
