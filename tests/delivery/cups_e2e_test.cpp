@@ -117,7 +117,7 @@ TEST_CASE("print through a real cupsd with cups-pdf, then the stopped-queue fall
   SUBCASE("a printer that never answers: the job is followed for a bounded time, then canceled") {
     // A raw queue pointing at a closed port: the ipp backend keeps retrying, the job never ends.
     const std::string dead =
-        "ipp://127.0.0.1:" + std::to_string(test::PrivateCupsd::free_port()) + "/ipp/print";
+        "ipp://127.0.0.1:" + std::to_string(test::unused_localhost_port()) + "/ipp/print";
     REQUIRE(cupsd.admin("lpadmin", "-p DeadPrinter -E -v " + dead + " -m raw").status == 0);
     config.printer = "DeadPrinter";
     config.print_timeout_seconds = 6;

@@ -3,8 +3,6 @@
 #include "deliver.hpp"
 
 #include <doctest/doctest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +11,7 @@
 #include <string>
 
 #include "pdf_tools.hpp"
+#include "private_cupsd.hpp"
 
 using namespace rk;
 using namespace rk::delivery;
@@ -22,19 +21,6 @@ namespace {
 
 const std::vector<unsigned char> kPdf = {'%',  'P', 'D', 'F', '-', '1', '.', '3',
                                          '\n', '%', '%', 'E', 'O', 'F', '\n'};
-
-// A localhost port nobody listens on: bind, note the port, close.
-int closed_port() {
-  const int s = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
-  close(s);
-  return ntohs(a.sin_port);
-}
 
 // libcups keeps its server per thread: run each delivery on a fresh worker, as the app does.
 Outcome deliver_on_worker(const KioskConfig& config) {
@@ -92,7 +78,7 @@ TEST_CASE("with no config at all, summaries go to the per-user data folder and t
 
 TEST_CASE("output = print with CUPS unreachable: the failure is reported and the PDF kept as a fallback") {
   test::TempDir dir("rk-deliver");
-  ScopedEnv server("CUPS_SERVER", "127.0.0.1:" + std::to_string(closed_port()));
+  ScopedEnv server("CUPS_SERVER", "127.0.0.1:" + std::to_string(test::unused_localhost_port()));
   KioskConfig config;
   config.output = OutputMode::Print;
   config.printer = "KioskPDF";
@@ -115,7 +101,7 @@ TEST_CASE("output = print with CUPS unreachable: the failure is reported and the
 
 TEST_CASE("output = both with the printer down: saved as asked, print failure reported") {
   test::TempDir dir("rk-deliver");
-  ScopedEnv server("CUPS_SERVER", "127.0.0.1:" + std::to_string(closed_port()));
+  ScopedEnv server("CUPS_SERVER", "127.0.0.1:" + std::to_string(test::unused_localhost_port()));
   KioskConfig config;
   config.output = OutputMode::Both;
   config.print_timeout_seconds = 5;
@@ -130,7 +116,7 @@ TEST_CASE("output = both with the printer down: saved as asked, print failure re
 TEST_CASE("printer down and folder unusable: a clear 'not delivered', no exception") {
   test::TempDir dir("rk-deliver");
   test::write_file(dir / "file", {'x'});
-  ScopedEnv server("CUPS_SERVER", "127.0.0.1:" + std::to_string(closed_port()));
+  ScopedEnv server("CUPS_SERVER", "127.0.0.1:" + std::to_string(test::unused_localhost_port()));
   KioskConfig config;
   config.output = OutputMode::Print;
   config.print_timeout_seconds = 5;

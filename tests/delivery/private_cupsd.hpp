@@ -19,10 +19,23 @@
 
 namespace rk::test {
 
+/// A localhost port nobody listens on right now: bind to port 0, note the port, close.
+inline int unused_localhost_port() {
+  const int s = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  socklen_t len = sizeof a;
+  getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
+  close(s);
+  return ntohs(a.sin_port);
+}
+
 class PrivateCupsd {
  public:
   PrivateCupsd() : dir_("rk-cupsd") {
-    port_ = free_port();
+    port_ = unused_localhost_port();
     for (const char* sub : {"root", "spool", "spool/tmp", "cache", "state", "log", "out"}) {
       std::filesystem::create_directories(dir_ / sub);
     }
@@ -115,18 +128,6 @@ class PrivateCupsd {
     return r.status == 0;
   }
 
-  /// A localhost port nobody listens on right now.
-  static int free_port() {
-    const int s = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
-    close(s);
-    return ntohs(a.sin_port);
-  }
 
  private:
   static bool can_connect(int port) {
