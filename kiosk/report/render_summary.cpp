@@ -226,7 +226,7 @@ class SummaryLayout {
 
   Block block_of(const Summary::Entry& e, bool quote) const {
     const bool q = quote && e.own_words;
-    return {clean(e.prompt), q ? as_written(e) : clean(e.answer), q ? &kQuote : &kAnswer};
+    return {clean(e.prompt), q ? quoted(str_, e.answer) : clean(e.answer), q ? &kQuote : &kAnswer};
   }
 
   // The patient's own words in quotes; a picked option as it is (it is not their words).
