@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 run_pkgs=(
   build-essential cmake ninja-build pkg-config git
   libimgui-dev libsdl2-dev libfreetype-dev libhpdf-dev libcups2-dev doctest-dev
-  libtomlplusplus-dev libepoxy-dev libsodium-dev libpng-dev libsystemd-dev
+  libtomlplusplus-dev libepoxy-dev libsodium-dev libpng-dev libsystemd-dev libjsoncpp-dev
   fonts-dejavu-core
 )
 test_pkgs=(
@@ -37,6 +37,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# Offline FHIR validators from the npm registry, pinned (tests only).
+[ "$purpose" = test ] && bash scripts/setup-fhir-validators.sh
 
 cmake -S . -B "$build_dir" -G Ninja "$@"
 cmake --build "$build_dir"

@@ -1,6 +1,7 @@
 // readiness-kiosk --sample-summary OUT.pdf [--lang CODE] [--questionnaire FILE] [--config FILE]
 // Renders the summary of a built-in fictional patient (the same path as the staff screen's
-// "print a test summary") and writes it atomically to OUT.pdf.
+// "print a test summary") and writes it atomically to OUT.pdf; with fhir_export = true in the
+// config, also its FHIR QuestionnaireResponse to OUT.fhir.json (as a finished session does).
 // Exit status: 0 written, 1 a file could not be loaded, rendered or written, 2 bad arguments.
 #include <chrono>
 #include <cstdio>
@@ -9,6 +10,9 @@
 
 #include "command_registry.hpp"
 #include "config.hpp"
+#include "fhir_export.hpp"
+#include "fhir_json.hpp"
+#include "fhir_twin.hpp"
 #include "paths.hpp"
 #include "questionnaire.hpp"
 #include "render_summary.hpp"
@@ -91,6 +95,21 @@ int sample_summary(std::span<const std::string> args) {
   }
   std::printf("%s: sample summary, %s, %d page%s, %zu bytes\n", out_path.c_str(), language.c_str(),
               rendered.pages, rendered.pages == 1 ? "" : "s", rendered.pdf.size());
+  if (config.fhir_export) {
+    rk::delivery::Outcome outcome;
+    outcome.saved = true;
+    outcome.saved_path = out_path;
+    std::string stem;
+    const std::string fhir_path = rk::delivery::fhir_twin_path(outcome, config, summary.finished_at, &stem);
+    const std::string json = rk::fhir::write_json(
+        rk::fhir::export_response(summary, questionnaire, stem, config.fhir_base_url));
+    const auto twin = rk::delivery::save_fhir_twin(json, fhir_path);
+    if (!twin.ok()) {
+      std::fprintf(stderr, "readiness-kiosk --sample-summary: %s\n", twin.reason.c_str());
+      return 1;
+    }
+    std::printf("%s: FHIR QuestionnaireResponse, %zu bytes\n", fhir_path.c_str(), json.size());
+  }
   return 0;
 }
 

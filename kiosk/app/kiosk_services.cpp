@@ -2,6 +2,9 @@
 
 #include "audit_log.hpp"
 #include "deliver.hpp"
+#include "fhir_export.hpp"
+#include "fhir_json.hpp"
+#include "fhir_twin.hpp"
 #include "render_summary.hpp"
 #include "sample_patient.hpp"
 
@@ -77,13 +80,25 @@ void KioskServices::deliver(Summary summary, bool session) {
       audit("render-failed", {{"code", delivery::code_name(delivery::ErrorCode::RenderFailed)}});
       result.staff_message = "Could not make the summary PDF: " + rendered.error;
     } else {
-      const auto outcome = delivery::deliver(rendered.pdf, config_, SystemClock::now());
+      const auto now = SystemClock::now();
+      const auto outcome = delivery::deliver(rendered.pdf, config_, now);
       result.ok = outcome.delivered();
       result.staff_message = outcome.staff_message();
+      if (session && config_.fhir_export) save_fhir_response(summary, outcome, now, result);
     }
     audit(session ? "session-outcome" : "test-summary-outcome", {{"delivered", result.ok ? "yes" : "no"}});
     finish(std::move(result));
   });
+}
+
+void KioskServices::save_fhir_response(const Summary& summary, const delivery::Outcome& outcome,
+                                       SystemClock::time_point now, Finished& result) {
+  std::string stem;
+  const std::string path = delivery::fhir_twin_path(outcome, config_, now, &stem);
+  const std::string json =
+      fhir::write_json(fhir::export_response(summary, questionnaire_, stem, config_.fhir_base_url));
+  const auto saved = delivery::save_fhir_twin(json, path);
+  if (!saved.ok()) result.staff_message += " FHIR file not saved: " + saved.reason;
 }
 
 void KioskServices::finish(Finished result) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "config.hpp"
+#include "deliver.hpp"
 #include "kiosk_ui.hpp"
 #include "questionnaire.hpp"
 #include "summary.hpp"
@@ -63,6 +64,9 @@ class KioskServices {
   void worker_loop();
   void post(std::function<void()> job);
   void finish(Finished result);
+  /// fhir_export: the QuestionnaireResponse beside the PDF (or in the save folder when only printed).
+  void save_fhir_response(const Summary& summary, const delivery::Outcome& outcome, SystemClock::time_point now,
+                          Finished& result);
 
   const KioskConfig& config_;
   const Questionnaire& questionnaire_;

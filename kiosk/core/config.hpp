@@ -65,6 +65,13 @@ struct KioskConfig {
   /// Start in high contrast. Default: false.
   bool high_contrast = false;
 
+  /// Also write each finished session as a FHIR R4 QuestionnaireResponse, "summary-….fhir.json",
+  /// beside the saved PDF (same save, same retention). Default: false.
+  bool fhir_export = false;
+  /// Base of the URLs the FHIR files use (Questionnaire.url, option code systems).
+  /// Default: "" (the project's http://readiness-kiosk.invalid/fhir).
+  std::string fhir_base_url;
+
   /// The file this came from ("" for defaults).
   std::string source_path;
 };

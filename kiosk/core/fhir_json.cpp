@@ -1,0 +1,117 @@
+#include "fhir_json.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <regex>
+#include <sstream>
+
+#include "session_utf8.hpp"
+
+namespace rk::fhir {
+namespace {
+
+constexpr std::size_t kMaxBytes = 8u << 20;
+
+struct ReaderError {
+  SourceLocation where;
+  std::string message;
+};
+
+/// jsoncpp's message "* Line 82, Column 7\n  Syntax error: ..." as a place and a sentence.
+ReaderError split_reader_error(const std::string& errors) {
+  static const std::regex kPlace(R"(\* Line (\d+), Column (\d+)\s*\n\s*(.*))");
+  std::smatch m;
+  if (std::regex_search(errors, m, kPlace)) {
+    std::string message = m[3].str();
+    if (const auto nl = message.find('\n'); nl != std::string::npos) message.resize(nl);
+    return {{std::stoi(m[1].str()), std::stoi(m[2].str())}, message};
+  }
+  return {{1, 1}, errors};
+}
+
+bool try_parse(std::string_view text, bool lenient, Json::Value& root, std::string& errors) {
+  Json::CharReaderBuilder builder;
+  Json::CharReaderBuilder::strictMode(&builder.settings_);
+  builder.settings_["collectComments"] = false;
+  if (lenient) {
+    builder.settings_["allowComments"] = true;
+    builder.settings_["allowTrailingCommas"] = true;
+  }
+  const std::unique_ptr<Json::CharReader> reader(builder.newCharReader());
+  try {
+    return reader->parse(text.data(), text.data() + text.size(), &root, &errors);
+  } catch (const std::exception& e) {  // "Exceeded stackLimit in readValue()"
+    errors = std::string("* Line 1, Column 1\n  ") + e.what() + " (nested too deeply)";
+    return false;
+  }
+}
+
+}  // namespace
+
+std::string write_json(const Json::Value& value) {
+  Json::StreamWriterBuilder builder;
+  builder["indentation"] = "  ";
+  builder["emitUTF8"] = true;
+  builder["commentStyle"] = "None";
+  return Json::writeString(builder, value) + "\n";
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+}
+
+SourceLocation LineIndex::at(std::ptrdiff_t offset) const {
+  if (offset < 0) return {};
+  const auto at = std::min(static_cast<std::size_t>(offset), text_.size());
+  const auto next = std::upper_bound(starts_.begin(), starts_.end(), at);
+  const std::size_t line = static_cast<std::size_t>(next - starts_.begin());
+  const std::size_t start = starts_[line - 1];
+  int column = 1;
+  for (std::size_t i = start; i < at; ++i) {
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;  // count characters, not bytes
+  }
+  return {static_cast<int>(line), column};
+}
+
+bool ParsedJson::ok() const {
+  return std::none_of(problems.begin(), problems.end(),
+                      [](const Diagnostic& d) { return d.level == DiagnosticLevel::Error; });
+}
+
+ParsedJson parse_json(std::string_view text, const std::string& path) {
+  ParsedJson out;
+  const auto error = [&](SourceLocation where, std::string message) {
+    out.problems.push_back({path, where, std::move(message), DiagnosticLevel::Error});
+  };
+  if (text.size() > kMaxBytes) {
+    error({1, 1}, "the file is " + std::to_string(text.size() >> 20) +
+                      " MiB; the importer reads at most 8 MiB. Remove embedded pictures (base64 attachments) first.");
+    return out;
+  }
+  if (!utf8_length(text).has_value()) {
+    const std::size_t bad = utf8_prefix(text, text.size()).size();  // the valid prefix ends at the bad byte
+    error(LineIndex(text).at(static_cast<std::ptrdiff_t>(bad)),
+          "the file is not valid UTF-8 here. Save it as UTF-8 (FHIR JSON is always UTF-8).");
+    return out;
+  }
+  std::string strict_errors;
+  if (try_parse(text, false, out.root, strict_errors)) return out;
+  const ReaderError strict = split_reader_error(strict_errors);
+  std::string lenient_errors;
+  Json::Value lenient_root;
+  if (try_parse(text, true, lenient_root, lenient_errors)) {
+    out.root = std::move(lenient_root);
+    out.problems.push_back({path, strict.where,
+                            "not strict JSON (" + strict.message +
+                                "): a trailing comma or a comment; read as if it were not there. Remove it.",
+                            DiagnosticLevel::Warning});
+    return out;
+  }
+  error(strict.where, strict.message + ". The file is not valid JSON: fix it in a JSON editor.");
+  return out;
+}
+
+}  // namespace rk::fhir
