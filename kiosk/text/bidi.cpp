@@ -3,6 +3,8 @@
 #include <fribidi.h>
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 
 namespace rk::text {
 namespace {
@@ -19,7 +21,42 @@ bool is_rtl_code_point(char32_t cp) {
          (cp >= 0x1E800 && cp <= 0x1EFFF);
 }
 
+// Presentation form -> letters, found by shaping every Arabic letter in each joining position
+// (tatweel on either side makes it final, initial or medial) and each lam-alef pair: the exact
+// inverse of what shape_paragraph produces.
+std::map<char32_t, std::u32string> build_unshape_table() {
+  std::map<char32_t, std::u32string> table;
+  const auto learn = [&](const std::u32string& text, std::size_t at, const std::u32string& letters) {
+    const ShapedParagraph p = shape_paragraph(text, Direction::Rtl);
+    if (at < p.shaped.size() && p.shaped[at] != text[at]) table.emplace(p.shaped[at], letters);
+  };
+  constexpr char32_t kTatweel = 0x0640;
+  for (char32_t c = 0x0621; c <= 0x06FF; ++c) {
+    if (c == kTatweel) continue;
+    const std::u32string one(1, c);
+    learn(one, 0, one);
+    learn(std::u32string{kTatweel, c}, 1, one);
+    learn(std::u32string{c, kTatweel}, 0, one);
+    learn(std::u32string{kTatweel, c, kTatweel}, 1, one);
+  }
+  for (char32_t alef : {U'\u0622', U'\u0623', U'\u0625', U'\u0627'}) {
+    const std::u32string pair{U'\u0644', alef};
+    learn(pair, 1, pair);  // the ligature takes the alef's place, U+FEFF the lam's
+    learn(std::u32string{kTatweel, U'\u0644', alef}, 2, pair);
+  }
+  return table;
+}
+
 }  // namespace
+
+std::u32string logical_of(char32_t drawn) {
+  if (!((drawn >= 0xFB50 && drawn <= 0xFDFF) || (drawn >= 0xFE70 && drawn <= 0xFEFE))) return {drawn};
+  static std::once_flag once;
+  static std::map<char32_t, std::u32string> table;
+  std::call_once(once, [] { table = build_unshape_table(); });
+  const auto it = table.find(drawn);
+  return it == table.end() ? std::u32string{drawn} : it->second;
+}
 
 bool has_rtl(std::u32string_view text) {
   return std::any_of(text.begin(), text.end(), is_rtl_code_point);
@@ -55,6 +92,7 @@ ShapedParagraph shape_paragraph(std::u32string_view logical, Direction fallback)
   p.shaped.assign(str.begin(), str.end());
   p.levels.assign(levels.begin(), levels.end());
   p.types.assign(types.begin(), types.end());
+  for (FriBidiArabicProp j : joining) p.joins_next.push_back(FRIBIDI_JOINS_LEFT(j) ? 1 : 0);  // logical left = next
   p.rtl = FRIBIDI_IS_RTL(dir);
   return p;
 }

@@ -100,6 +100,17 @@ class ParagraphWrapper {
     if (!has_content_) return;
     Line line;
     line.text = encode(visual_line(p_, line_begin_, content_end_));
+    const std::u32string_view logical(p_.logical.data() + line_begin_, content_end_ - line_begin_);
+    if (p_.rtl) {
+      append(line.logical, 0x200F);  // right-to-left mark
+    } else if (has_rtl(logical)) {
+      append(line.logical, 0x200E);  // left-to-right mark
+    }
+    // A word split between lines keeps its joined letter forms: zero-width joiners at the split.
+    const auto joined = [&](std::size_t i) { return i < p_.joins_next.size() && p_.joins_next[i] != 0; };
+    if (line_begin_ > 0 && joined(line_begin_ - 1)) append(line.logical, 0x200D);
+    line.logical += encode(logical);
+    if (content_end_ > 0 && joined(content_end_ - 1)) append(line.logical, 0x200D);
     line.width = width_ - trailing_;
     line.rtl = p_.rtl;
     out_.push_back(std::move(line));

@@ -17,6 +17,10 @@ using AdvanceFn = std::function<float(char32_t)>;
 
 struct Line {
   std::string text;  ///< UTF-8 in visual order; draw it left to right
+  /// The same line in logical order, starting with a direction mark (U+200F or U+200E) when its
+  /// paragraph's direction would not follow from the line alone: single_line(logical) draws it
+  /// as `text`.
+  std::string logical;
   float width = 0;   ///< sum of the advances of `text`
   bool rtl = false;  ///< the paragraph reads right to left: align the line to the right
 };

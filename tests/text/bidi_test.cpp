@@ -65,3 +65,30 @@ TEST_CASE("text with no right-to-left letter is left exactly as it was") {
   const std::u32string drawn = rk::text::drawn_code_points("سلام");
   CHECK(drawn.find(U'\uFEFC') != std::u32string::npos);  // the atlas needs the ligature
 }
+
+TEST_CASE("a presentation form stands for the letters it was shaped from") {
+  CHECK(rk::text::logical_of(0xFEB3) == U"\u0633");        // seen, initial
+  CHECK(rk::text::logical_of(0xFEFC) == U"\u0644\u0627");  // lam-alef, final
+  CHECK(rk::text::logical_of(0xFE83) == U"\u0623");        // alef with hamza above
+  CHECK(rk::text::logical_of(U'a') == U"a");
+  // Every form the shaper draws for a sentence maps back to the sentence's letters.
+  const std::string text = "أنا هنا اليوم لأتحدث عن أهدافي";
+  const auto lines = wrap(text, 1000, kOneEach);
+  const std::u32string drawn = decode(lines.at(0).text);
+  std::u32string back;  // read from the right, as the line is read
+  for (auto it = drawn.rbegin(); it != drawn.rend(); ++it) back += rk::text::logical_of(*it);
+  CHECK(back == decode(text));
+}
+
+TEST_CASE("each line's logical text, laid out alone, draws as the line") {
+  const std::string text = "أنا هنا Hello اليوم 25 سنة";
+  for (float width = 3; width < 30; width += 2) {
+    for (const auto& line : wrap(text, width, kOneEach)) {
+      const auto again = rk::text::single_line(line.logical, kOneEach);
+      CAPTURE(width);
+      CHECK(again.text == line.text);
+      CHECK(again.rtl == line.rtl);
+      CHECK(again.width == doctest::Approx(line.width));
+    }
+  }
+}
