@@ -212,7 +212,7 @@ bool Importer::read_root(const Json::Value& root) {
   }
   const std::string url = root["url"].isString() ? root["url"].asString() : "";
   if (kiosk_export_ && url.rfind('/') != std::string::npos) {
-    q_.id = url.substr(url.rfind('/') + 1);  // our own id (FHIR ids may not hold '_')
+    q_.id = sanitize_id(url.substr(url.rfind('/') + 1), 'q');  // our own id (FHIR ids may not hold '_')
   } else if (root["id"].isString()) {
     q_.id = sanitize_id(root["id"].asString(), 'q');
   } else if (root["name"].isString()) {
@@ -289,7 +289,7 @@ void Importer::read_pages(const Json::Value& root) {
 
 void Importer::read_group_page(const Json::Value& group, const std::string& pointer) {
   const std::string link = string_of(member(group, "linkId"));
-  if (member(group, "repeats").asBool()) {
+  if (bool_of(member(group, "repeats"))) {
     refuse(group, pointer, link, "a repeating group (answered several times) has no kiosk form; left out with its items");
     return;
   }
@@ -341,17 +341,17 @@ ImportResult Importer::run(std::string_view text) {
   if (!read_root(root)) return finish(2);
   for (const auto& item : array_of(member(root, "item"))) collect_links(item);
   read_pages(root);
-  if (!copyright_.empty()) {
+  [&] {  // the copyright, printed once in the summary footer: the first question's attribution
+    if (copyright_.empty()) return;
     for (auto& page : q_.pages) {
       for (auto& it : page.items) {
-        if (it.kind != ItemKind::Info && it.attribution.empty()) {
-          it.attribution = copyright_;
-          goto attributed;
+        if (it.kind != ItemKind::Info) {
+          if (it.attribution.empty()) it.attribution = copyright_;
+          return;
         }
       }
     }
-  attributed:;
-  }
+  }();
   if (q_.pages.empty()) {
     report(DiagnosticLevel::Error, root, "/item", "", "no item could be imported; nothing written");
     return finish(2);

@@ -74,7 +74,7 @@ void Importer::read_item(const Json::Value& item, const std::string& pointer, co
   }
   const Json::Value& hidden = member(item, "extension");
   for (const auto& e : array_of(hidden)) {
-    if (string_of(member(e, "url")) == kHidden && member(e, "valueBoolean").asBool()) {
+    if (string_of(member(e, "url")) == kHidden && bool_of(member(e, "valueBoolean"))) {
       report(DiagnosticLevel::Note, item, pointer, link, "hidden item (questionnaire-hidden) skipped");
       gone_.insert(link);
       refuse_children(item, pointer);
@@ -92,7 +92,7 @@ void Importer::read_item(const Json::Value& item, const std::string& pointer, co
       }
     }
   }
-  if (member(item, "readOnly").asBool() && type != "display" && type != "group") {
+  if (bool_of(member(item, "readOnly")) && type != "display" && type != "group") {
     refuse(item, pointer, link, "readOnly (a computed or fixed value) has no kiosk form; left out");
     return;
   }
@@ -103,7 +103,7 @@ void Importer::read_item(const Json::Value& item, const std::string& pointer, co
   }
 
   if (type == "group") {  // nested group: its text becomes an info item, its condition goes to each child
-    if (member(item, "repeats").asBool()) {
+    if (bool_of(member(item, "repeats"))) {
       refuse(item, pointer, link, "a repeating group has no kiosk form; left out with its items");
       refuse_children(item, pointer);
       return;
@@ -167,7 +167,7 @@ void Importer::read_item(const Json::Value& item, const std::string& pointer, co
 
   it.id = unique_id(sanitize_id(link, 'q'), item_ids_);
   it.show_if = conditions;
-  it.required = member(item, "required").asBool() && type != "display";
+  it.required = bool_of(member(item, "required")) && type != "display";
   if (item.isMember("initial") || has_extension(item, "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-initialExpression")) {
     report(DiagnosticLevel::Warning, item, pointer, link, "initial answer dropped: every question starts empty");
   }
@@ -218,9 +218,9 @@ bool Importer::read_kind(const Json::Value& item, const std::string& pointer, It
       card |= string_of(member(e, "url")) == kiosk_extension(ext::kKind) && string_of(member(e, "valueCode")) == "card_pick";
     }
     it.kind = card ? ItemKind::CardPick
-                   : (member(item, "repeats").asBool() || control == "check-box") ? ItemKind::MultiChoice
+                   : (bool_of(member(item, "repeats")) || control == "check-box") ? ItemKind::MultiChoice
                                                                                   : ItemKind::SingleChoice;
-    if (control == "check-box" && !member(item, "repeats").asBool()) it.max_picks = 1;
+    if (control == "check-box" && !bool_of(member(item, "repeats"))) it.max_picks = 1;
   } else if (type == "integer" || type == "decimal") {
     const auto lo = number_extension(item, kMinValue);
     const auto hi = number_extension(item, kMaxValue);
@@ -284,7 +284,7 @@ bool Importer::read_kind(const Json::Value& item, const std::string& pointer, It
   if ((it.kind == ItemKind::ShortText || it.kind == ItemKind::LongText) && member(item, "maxLength").isInt()) {
     it.max_length = std::clamp(item["maxLength"].asInt(), 1, 10000);
   }
-  if ((it.kind == ItemKind::ShortText || it.kind == ItemKind::LongText) && member(item, "repeats").asBool()) {
+  if ((it.kind == ItemKind::ShortText || it.kind == ItemKind::LongText) && bool_of(member(item, "repeats"))) {
     report(DiagnosticLevel::Warning, item, pointer, link, "repeats: the kiosk takes one answer");
   }
   return true;
@@ -350,7 +350,7 @@ bool Importer::read_options(const Json::Value& item, const std::string& pointer,
     }
     std::function<void(const Json::Value&)> expansion = [&](const Json::Value& list) {
       for (const auto& c : array_of(list)) {
-        if (!member(c, "abstract").asBool() && !string_of(member(c, "code")).empty()) {
+        if (!bool_of(member(c, "abstract")) && !string_of(member(c, "code")).empty()) {
           Text label;
           label.by_language[base_language_] = string_of(member(c, "display")).empty() ? string_of(c["code"]) : string_of(c["display"]);
           for (const auto& d : array_of(member(c, "designation"))) {
@@ -429,9 +429,9 @@ void Importer::read_extensions(const Json::Value& item, const std::string& point
       std::optional<int> lo, hi;
       for (const auto& part : array_of(member(e, "extension"))) {
         const std::string name = string_of(member(part, "url"));
-        if (name == "answer") answer = member(part, "valueBoolean").asBool();
-        if (name == "min") lo = member(part, "valueInteger").asInt();
-        if (name == "max") hi = member(part, "valueInteger").asInt();
+        if (name == "answer") answer = bool_of(member(part, "valueBoolean"));
+        if (name == "min") lo = int_of(member(part, "valueInteger"));
+        if (name == "max") hi = int_of(member(part, "valueInteger"));
       }
       if (it.kind == ItemKind::YesNo && answer) {
         const std::string id = *answer ? "yes" : "no";

@@ -30,6 +30,9 @@ inline const Json::Value& member(const Json::Value& v, const char* key) {
   return v.isObject() ? v[key] : Json::Value::nullSingleton();
 }
 inline std::string string_of(const Json::Value& v) { return v.isString() ? v.asString() : std::string(); }
+/// true, or the string "true" (seen in real files: `"repeats": "true"`, unambiguous); else false.
+inline bool bool_of(const Json::Value& v) { return v.isBool() ? v.asBool() : v.isString() && v.asString() == "true"; }
+inline std::optional<int> int_of(const Json::Value& v) { return v.isInt() ? std::optional<int>(v.asInt()) : std::nullopt; }
 inline const Json::Value& array_of(const Json::Value& v) {
   static const Json::Value empty(Json::arrayValue);
   return v.isArray() ? v : empty;

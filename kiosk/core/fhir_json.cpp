@@ -1,6 +1,7 @@
 #include "fhir_json.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <regex>
 #include <sstream>
@@ -46,14 +47,87 @@ bool try_parse(std::string_view text, bool lenient, Json::Value& root, std::stri
   }
 }
 
+void write_string(std::string& out, const std::string& s) {
+  out += '"';
+  for (const char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+          out += buffer;
+        } else {
+          out += c;  // UTF-8 as is
+        }
+    }
+  }
+  out += '"';
+}
+
+void write_value(std::string& out, const Json::Value& v, int depth) {
+  const std::string indent(static_cast<std::size_t>(depth + 1) * 2, ' ');
+  const std::string close(static_cast<std::size_t>(depth) * 2, ' ');
+  switch (v.type()) {
+    case Json::nullValue: out += "null"; break;
+    case Json::booleanValue: out += v.asBool() ? "true" : "false"; break;
+    case Json::intValue: out += std::to_string(v.asLargestInt()); break;
+    case Json::uintValue: out += std::to_string(v.asLargestUInt()); break;
+    case Json::realValue: {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%.17g", v.asDouble());
+      out += buffer;
+      break;
+    }
+    case Json::stringValue: write_string(out, v.asString()); break;
+    case Json::arrayValue: {
+      if (v.empty()) {
+        out += "[]";
+        break;
+      }
+      bool scalars = true;
+      for (const auto& e : v) scalars = scalars && !e.isArray() && !e.isObject();
+      out += scalars ? "[" : "[\n";
+      for (Json::ArrayIndex i = 0; i < v.size(); ++i) {
+        if (!scalars) out += indent;
+        write_value(out, v[i], depth + 1);
+        if (i + 1 < v.size()) out += scalars ? ", " : ",\n";
+      }
+      out += scalars ? "]" : "\n" + close + "]";
+      break;
+    }
+    case Json::objectValue: {
+      if (v.empty()) {
+        out += "{}";
+        break;
+      }
+      out += "{\n";
+      auto names = v.getMemberNames();  // sorted (jsoncpp keeps a std::map), resourceType first
+      const auto type = std::find(names.begin(), names.end(), "resourceType");
+      if (type != names.end()) std::rotate(names.begin(), type, type + 1);
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        out += indent;
+        write_string(out, names[i]);
+        out += ": ";
+        write_value(out, v[names[i]], depth + 1);
+        out += i + 1 < names.size() ? ",\n" : "\n";
+      }
+      out += close + "}";
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 std::string write_json(const Json::Value& value) {
-  Json::StreamWriterBuilder builder;
-  builder["indentation"] = "  ";
-  builder["emitUTF8"] = true;
-  builder["commentStyle"] = "None";
-  return Json::writeString(builder, value) + "\n";
+  std::string out;
+  write_value(out, value, 0);
+  return out + "\n";
 }
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {

@@ -12,8 +12,9 @@
 
 namespace rk::fhir {
 
-/// Exported JSON: two-space indent, UTF-8 as is, keys sorted (jsoncpp keeps objects in a std::map),
-/// a final newline. Deterministic, so goldens and the round trip compare bytes.
+/// Exported JSON: two-space indent, UTF-8 as is, "resourceType" first and the other keys sorted
+/// (jsoncpp keeps objects in a std::map), arrays of scalars on one line, a final newline.
+/// Deterministic, so the round trip compares bytes.
 std::string write_json(const Json::Value& value);
 
 /// Line starts of a text, to turn jsoncpp byte offsets into 1-based line and column (in characters).

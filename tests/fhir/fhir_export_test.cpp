@@ -195,8 +195,8 @@ TEST_CASE("a response holds no hidden, skipped or left-off answer") {
   CHECK(text.find("\"talk\"") == std::string::npos);       // left off by the patient
   CHECK(text.find("mi hermana") == std::string::npos);
   CHECK(text.find("hidden_note") == std::string::npos);    // summary = "none"
-  CHECK(text.find("\"valueInteger\" : 5") != std::string::npos);
-  CHECK(text.find("\"valueBoolean\" : false") != std::string::npos);
+  CHECK(text.find("\"valueInteger\": 5") != std::string::npos);
+  CHECK(text.find("\"valueBoolean\": false") != std::string::npos);
   CHECK(text.find("test-full.sleep") == std::string::npos);  // code is "<item>.<option>"
   CHECK(text.find("focus.sleep") != std::string::npos);
   CHECK(response["language"] == "es");

@@ -4,9 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "fhir_import.hpp"
+#include "fhir_json.hpp"
 #include "questionnaire.hpp"
 
 namespace {
@@ -364,4 +366,58 @@ TEST_CASE("public: f201 (HL7 R4 examples) — nested groups, a date refused") {
   CHECK(r.exit_status == 1);
   const auto m = loaded(r);
   CHECK(m.pages.size() >= 2);
+}
+
+TEST_CASE("robustness: every value of a real file replaced by each JSON type never crashes or throws") {
+  // jsoncpp throws when a value has an unexpected type; the importer must turn every such file into
+  // diagnostics (exit 0, 1 or 2), never an internal error (3) and never a file the loader refuses.
+  for (const char* file : {"Questionnaire-zika-virus-exposure-assessment.json", "Questionnaire-questionnaire-sdc-profile-example-PHQ9.json"}) {
+  CAPTURE(file);
+  const std::string path = std::string(RK_SOURCE_DIR) + "/tests/fhir/public/" + file;
+  Json::Value root;
+  Json::CharReaderBuilder builder;
+  std::string errors;
+  std::istringstream in(read_file(path));
+  REQUIRE(Json::parseFromStream(builder, in, &root, &errors));
+  // Every value's path (member names and array indexes), then one copy per path and replacement.
+  using Step = std::pair<std::string, Json::ArrayIndex>;  // a name, or "" and an index
+  std::vector<std::vector<Step>> paths;
+  std::function<void(const Json::Value&, std::vector<Step>&)> collect = [&](const Json::Value& v, std::vector<Step>& at) {
+    paths.push_back(at);
+    if (v.isObject()) {
+      for (const auto& name : v.getMemberNames()) {
+        at.emplace_back(name, 0);
+        collect(v[name], at);
+        at.pop_back();
+      }
+    } else if (v.isArray()) {
+      for (Json::ArrayIndex i = 0; i < v.size(); ++i) {
+        at.emplace_back("", i);
+        collect(v[i], at);
+        at.pop_back();
+      }
+    }
+  };
+  std::vector<Step> start;
+  collect(root, start);
+  const std::vector<Json::Value> replacements = {Json::Value("true"), Json::Value(7), Json::Value(2.5),
+                                                 Json::Value(Json::arrayValue), Json::Value(Json::objectValue),
+                                                 Json::Value(Json::nullValue)};
+  int runs = 0;
+  for (const auto& steps : paths) {
+    for (const auto& replacement : replacements) {
+      Json::Value copy = root;
+      Json::Value* node = &copy;
+      for (const auto& [name, index] : steps) node = name.empty() ? &(*node)[index] : &(*node)[name];
+      *node = replacement;
+      const auto r = rk::fhir::import_questionnaire(Json::writeString(Json::StreamWriterBuilder(), copy), "m.json", "m.toml");
+      INFO(all(r));
+      CHECK(r.exit_status != 3);
+      if (r.exit_status <= 1) CHECK(rk::load_questionnaire_text(r.toml, "m.toml").ok());
+      ++runs;
+    }
+  }
+  MESSAGE(runs << " mutated files imported");
+  CHECK(runs > 500);
+  }
 }
