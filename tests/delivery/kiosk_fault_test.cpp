@@ -198,3 +198,31 @@ TEST_SUITE("kiosk-disk") {
     umount(disk.c_str());
   }
 }
+
+TEST_SUITE("kiosk-touch") {
+  TEST_CASE(
+      "a stuck touch (finger-down, never up) stops counting: the idle wipe comes and other fingers work") {
+    rk::e2e::TempDir dir;
+    const fs::path config = dir.path / "kiosk.toml";
+    std::ofstream(config) << "save_folder = \"" << (dir.path / "saved").string() << "\"\n"
+                          << "idle_timeout_seconds = 10\nidle_countdown_seconds = 5\n";
+    Xvfb xvfb(1280, 800);
+    REQUIRE(xvfb.running());
+    fs::create_directories(dir.path / "run");
+    KioskDriver kiosk(dir.path / "run", xvfb.display(), {"--config", config.string()});
+    REQUIRE(kiosk.send("wait-id welcome.start"));
+    Items items = tap(kiosk, "welcome.start");
+    REQUIRE(items.screen == "Question");
+    const auto down = Steady::now();
+    REQUIRE(kiosk.send("finger-down 9 0.5 0.02"));  // on the top bar's empty middle, and it stays
+    auto wiped = kiosk.send("wait-screen Welcome 60000", 70);
+    INFO(kiosk.log());
+    REQUIRE(wiped);
+    MESSAGE("session wiped " << seconds_since(down) << " s after the touch got stuck");
+    CHECK(seconds_since(down) >= 20.0);  // held still 20 s, then idle 10 s is long past: prompt, 5 s
+    CHECK(seconds_since(down) < 50.0);
+    // Another finger starts the next session while the stuck one is still down.
+    items = tap(kiosk, "welcome.start");
+    CHECK(items.screen == "Question");
+  }
+}
