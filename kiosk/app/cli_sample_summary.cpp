@@ -12,7 +12,6 @@
 #include "config.hpp"
 #include "fhir_export.hpp"
 #include "fhir_json.hpp"
-#include "fhir_twin.hpp"
 #include "paths.hpp"
 #include "questionnaire.hpp"
 #include "render_summary.hpp"
@@ -95,15 +94,13 @@ int sample_summary(std::span<const std::string> args) {
   }
   std::printf("%s: sample summary, %s, %d page%s, %zu bytes\n", out_path.c_str(), language.c_str(),
               rendered.pages, rendered.pages == 1 ? "" : "s", rendered.pdf.size());
-  if (config.fhir_export) {
-    rk::delivery::Outcome outcome;
-    outcome.saved = true;
-    outcome.saved_path = out_path;
-    std::string stem;
-    const std::string fhir_path = rk::delivery::fhir_twin_path(outcome, config, summary.finished_at, &stem);
-    const std::string json = rk::fhir::write_json(
-        rk::fhir::export_response(summary, questionnaire, stem, config.fhir_base_url));
-    const auto twin = rk::delivery::save_fhir_twin(json, fhir_path);
+  if (config.fhir_export) {  // as a finished session does: the response beside the PDF, same stem
+    std::string stem = out_path.substr(out_path.rfind('/') + 1);
+    if (stem.ends_with(".pdf")) stem.resize(stem.size() - 4);
+    const std::string fhir_path = out_path.substr(0, out_path.rfind('/') + 1) + stem + ".fhir.json";
+    const std::string json =
+        rk::fhir::write_json(rk::fhir::export_response(summary, questionnaire, stem, config.fhir_base_url));
+    const auto twin = rk::delivery::save_file_atomically(std::vector<unsigned char>(json.begin(), json.end()), fhir_path);
     if (!twin.ok()) {
       std::fprintf(stderr, "readiness-kiosk --sample-summary: %s\n", twin.reason.c_str());
       return 1;

@@ -483,6 +483,12 @@ ConfigResult load_config_text(std::string_view toml_text, const std::string& pat
     it->read(loader, node, result.config);
   }
   if (support_lines) read_support_lines(loader, *support_lines, result.config);
+  // The FHIR file goes beside the saved PDF (and through the outbox's save): printing alone keeps none.
+  if (const toml::node* fhir = root.get("fhir_export");
+      fhir != nullptr && result.config.fhir_export && result.config.output == OutputMode::Print) {
+    loader.error(*fhir, "fhir_export = true saves each response beside the saved PDF, but output = \"print\" saves "
+                        "none; set output = \"both\" (print and save) or \"save\"");
+  }
 
   if (!root.contains("questionnaires")) {
     result.config.questionnaires.push_back(data_dir() + "/questionnaires/readiness-and-strengths.toml");

@@ -68,7 +68,8 @@ struct KioskConfig {
   bool high_contrast = false;
 
   /// Also write each finished session as a FHIR R4 QuestionnaireResponse, "summary-….fhir.json",
-  /// beside the saved PDF (same save, same retention). Default: false.
+  /// beside the saved PDF (same outbox, same save, same retention). Needs output "save" or "both".
+  /// Default: false.
   bool fhir_export = false;
   /// Base of the URLs the FHIR files use (Questionnaire.url, option code systems).
   /// Default: "" (the project's http://readiness-kiosk.invalid/fhir).

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "fhir_export.hpp"
+#include "item_kind.hpp"
 
 namespace rk::fhir {
 namespace {
@@ -25,13 +26,13 @@ Json::Value answer_values(const Item& it, const Answer& given, const Questionnai
     a[key] = std::move(value);
     answers.append(a);
   };
-  switch (it.kind) {
-    case ItemKind::YesNo:
-      if (!given.picks.empty()) add("valueBoolean", given.picks.front() == "yes");
-      break;
-    case ItemKind::SingleChoice:
-    case ItemKind::MultiChoice:
-    case ItemKind::CardPick:
+  const ItemKindInfo& kind = describe(it.kind);  // answers by shape, not by kind (item_kind.hpp)
+  switch (kind.answer) {
+    case AnswerShape::Picks:
+      if (!kind.fixed_options.empty()) {  // yes_no: a FHIR boolean
+        if (!given.picks.empty()) add("valueBoolean", given.picks.front() == "yes");
+        break;
+      }
       for (const auto& option : it.options) {  // option order, not pick order
         if (std::find(given.picks.begin(), given.picks.end(), option.id) == given.picks.end()) continue;
         Json::Value coding;
@@ -41,14 +42,13 @@ Json::Value answer_values(const Item& it, const Answer& given, const Questionnai
         add("valueCoding", coding);
       }
       break;
-    case ItemKind::Ruler:
+    case AnswerShape::Number:
       if (given.value) add("valueInteger", *given.value);
       break;
-    case ItemKind::ShortText:
-    case ItemKind::LongText:
+    case AnswerShape::Text:
       if (!given.text.empty()) add("valueString", given.text);
       break;
-    case ItemKind::Info:
+    case AnswerShape::None:
       break;
   }
   return answers;

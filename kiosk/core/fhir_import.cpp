@@ -17,7 +17,7 @@
 #include "fhir_toml_writer.hpp"
 #include "fhir_vocabulary.hpp"
 #include "loader_language_codes.hpp"
-#include "loader_pipes.hpp"
+#include "pipes.hpp"
 
 namespace rk::fhir {
 namespace {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "fhir_importer.hpp"
+#include "item_kind.hpp"
 
 namespace rk::fhir {
 namespace {
@@ -82,8 +83,7 @@ bool Importer::read_conditions(const Json::Value& item, const std::string& point
       }
       return {};
     };
-    const bool choice = source.kind == ItemKind::SingleChoice || source.kind == ItemKind::MultiChoice ||
-                        source.kind == ItemKind::CardPick || source.kind == ItemKind::YesNo;
+    const bool choice = describe(source.kind).answer == AnswerShape::Picks;
     if (op == "exists") {
       if (answer.type != Answer::Type::Boolean || !answer.boolean) {
         return no(w, at, "'exists false' (shown while unanswered) has no kiosk form");

@@ -8,7 +8,7 @@
 
 #include "fhir_importer.hpp"
 #include "fhir_vocabulary.hpp"
-#include "loader_pipes.hpp"
+#include "pipes.hpp"
 
 namespace rk::fhir {
 namespace {

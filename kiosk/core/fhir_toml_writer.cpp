@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "fhir_vocabulary.hpp"
+#include "item_kind.hpp"
 
 namespace rk::fhir {
 namespace {
@@ -120,19 +121,14 @@ std::string write_toml(const Questionnaire& q, const TomlComments& comments) {
       if (it.summary != SummarySection::Auto) line("summary", toml_string(std::string(summary_word(it.summary))));
       if (!it.follow_up_of.empty()) line("follow_up_of", toml_string(it.follow_up_of));
       if (!it.attribution.empty()) text("attribution", it.attribution);
-      if (it.kind == ItemKind::MultiChoice || it.kind == ItemKind::CardPick) {
-        if (it.min_picks > 0) line("min_picks", std::to_string(it.min_picks));
-        if (it.max_picks > 0) line("max_picks", std::to_string(it.max_picks));
-      }
-      if (it.kind == ItemKind::Ruler) {
-        line("min", std::to_string(it.min));
-        line("max", std::to_string(it.max));
-        if (!it.min_label.empty()) text("min_label", it.min_label);
-        if (!it.max_label.empty()) text("max_label", it.max_label);
-      }
-      if ((it.kind == ItemKind::ShortText || it.kind == ItemKind::LongText) && it.max_length > 0) {
-        line("max_length", std::to_string(it.max_length));
-      }
+      const ItemKindInfo& kind = describe(it.kind);  // which keys this kind takes (item_kind.hpp)
+      if (kind.allows("min_picks") && it.min_picks > 0) line("min_picks", std::to_string(it.min_picks));
+      if (kind.allows("max_picks") && it.max_picks > 0) line("max_picks", std::to_string(it.max_picks));
+      if (kind.allows("min")) line("min", std::to_string(it.min));
+      if (kind.allows("max")) line("max", std::to_string(it.max));
+      if (kind.allows("min_label") && !it.min_label.empty()) text("min_label", it.min_label);
+      if (kind.allows("max_label") && !it.max_label.empty()) text("max_label", it.max_label);
+      if (kind.allows("max_length") && it.max_length > 0) line("max_length", std::to_string(it.max_length));
       for (const auto& option : it.options) {
         out += "\n[[page.item.option]]\n";
         line("id", toml_string(option.id));

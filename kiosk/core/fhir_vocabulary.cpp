@@ -1,42 +1,24 @@
 #include "fhir_vocabulary.hpp"
 
-#include <array>
-#include <utility>
+#include "item_kind.hpp"
+#include "loader_keys.hpp"
 
 namespace rk::fhir {
 namespace {
-using namespace std::string_view_literals;
 
-constexpr std::array kKinds = {
-    std::pair{ItemKind::Info, "info"sv},          std::pair{ItemKind::SingleChoice, "single_choice"sv},
-    std::pair{ItemKind::MultiChoice, "multi_choice"sv}, std::pair{ItemKind::Ruler, "ruler"sv},
-    std::pair{ItemKind::ShortText, "short_text"sv}, std::pair{ItemKind::LongText, "long_text"sv},
-    std::pair{ItemKind::CardPick, "card_pick"sv}, std::pair{ItemKind::YesNo, "yes_no"sv},
-};
-constexpr std::array kSections = {
-    std::pair{SummarySection::Safety, "safety"sv},       std::pair{SummarySection::Name, "name"sv},
-    std::pair{SummarySection::TalkAbout, "talk_about"sv}, std::pair{SummarySection::Ruler, "ruler"sv},
-    std::pair{SummarySection::FollowUp, "follow_up"sv},  std::pair{SummarySection::Strengths, "strengths"sv},
-    std::pair{SummarySection::Values, "values"sv},       std::pair{SummarySection::Hope, "hope"sv},
-    std::pair{SummarySection::Notes, "notes"sv},         std::pair{SummarySection::None, "none"sv},
-};
-constexpr std::array kSeverities = {
-    std::pair{Severity::Notice, "notice"sv},
-    std::pair{Severity::Soon, "soon"sv},
-    std::pair{Severity::Urgent, "urgent"sv},
-};
-
-template <typename Table, typename Value>
-std::string_view word_of(const Table& table, Value v) {
-  for (const auto& [value, word] : table) {
-    if (value == v) return word;
+/// The word at the same place as `v` in the loader's tables (loader_keys.hpp), so TOML and FHIR
+/// use the same words.
+template <typename Words, typename Values, typename Value>
+std::string_view word_of(const Words& words, const Values& values, Value v) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (values[i] == v) return words[i];
   }
   return {};
 }
-template <typename Table>
-auto value_of(const Table& table, std::string_view w) -> std::optional<decltype(table[0].first)> {
-  for (const auto& [value, word] : table) {
-    if (word == w) return value;
+template <typename Words, typename Values>
+auto value_of(const Words& words, const Values& values, std::string_view w) -> std::optional<typename Values::value_type> {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == w) return values[i];
   }
   return std::nullopt;
 }
@@ -47,12 +29,20 @@ std::string kiosk_extension(std::string_view name) {
   return std::string(kProjectUrl) + "/kiosk-" + std::string(name);
 }
 
-std::string_view kind_word(ItemKind kind) { return word_of(kKinds, kind); }
-std::optional<ItemKind> kind_from_word(std::string_view word) { return value_of(kKinds, word); }
-std::string_view summary_word(SummarySection section) { return word_of(kSections, section); }
-std::optional<SummarySection> summary_from_word(std::string_view word) { return value_of(kSections, word); }
-std::string_view severity_word(Severity severity) { return word_of(kSeverities, severity); }
-std::optional<Severity> severity_from_word(std::string_view word) { return value_of(kSeverities, word); }
+std::string_view kind_word(ItemKind kind) { return describe(kind).name; }
+std::optional<ItemKind> kind_from_word(std::string_view word) { return item_kind_named(word); }
+std::string_view summary_word(SummarySection section) {
+  return word_of(loader::kSummaryNames, loader::kSummaries, section);
+}
+std::optional<SummarySection> summary_from_word(std::string_view word) {
+  return value_of(loader::kSummaryNames, loader::kSummaries, word);
+}
+std::string_view severity_word(Severity severity) {
+  return word_of(loader::kSeverityNames, loader::kSeverities, severity);
+}
+std::optional<Severity> severity_from_word(std::string_view word) {
+  return value_of(loader::kSeverityNames, loader::kSeverities, word);
+}
 
 std::string pascal_case(std::string_view id) {
   std::string out;
