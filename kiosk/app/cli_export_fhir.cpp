@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 
+#include "cli_config.hpp"
 #include "command_registry.hpp"
 #include "config.hpp"
 #include "fhir_export.hpp"
@@ -47,12 +48,7 @@ int export_fhir(std::span<const std::string> args) {
     return 2;
   }
   rk::KioskConfig config;
-  if (!config_path.empty()) {
-    const rk::ConfigResult loaded = rk::load_config_file(config_path);
-    for (const auto& problem : loaded.errors) std::fprintf(stderr, "%s\n", problem.format().c_str());
-    if (!loaded.ok()) return 1;
-    config = loaded.config;
-  }
+  if (!rk::app::load_cli_config(config_path, config)) return 1;
   const rk::LoadResult loaded = rk::load_questionnaire_file(in_path);
   for (const auto& problem : loaded.errors) std::fprintf(stderr, "%s\n", problem.format().c_str());
   if (!loaded.ok()) return 1;

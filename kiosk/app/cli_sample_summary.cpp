@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 
+#include "cli_config.hpp"
 #include "command_registry.hpp"
 #include "config.hpp"
 #include "fhir_export.hpp"
@@ -54,12 +55,7 @@ int sample_summary(std::span<const std::string> args) {
   }
 
   rk::KioskConfig config;
-  if (!config_path.empty()) {
-    const rk::ConfigResult loaded = rk::load_config_file(config_path);
-    for (const auto& problem : loaded.errors) std::fprintf(stderr, "%s\n", problem.format().c_str());
-    if (!loaded.ok()) return 1;
-    config = loaded.config;
-  }
+  if (!rk::app::load_cli_config(config_path, config)) return 1;
   if (questionnaire_path.empty()) {
     questionnaire_path = config.questionnaires.empty()
                              ? rk::data_dir() + "/questionnaires/readiness-and-strengths.toml"

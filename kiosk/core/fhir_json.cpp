@@ -47,27 +47,7 @@ bool try_parse(std::string_view text, bool lenient, Json::Value& root, std::stri
   }
 }
 
-void write_string(std::string& out, const std::string& s) {
-  out += '"';
-  for (const char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-          out += buffer;
-        } else {
-          out += c;  // UTF-8 as is
-        }
-    }
-  }
-  out += '"';
-}
+void write_string(std::string& out, const std::string& s) { out += quoted(s); }
 
 void write_value(std::string& out, const Json::Value& v, int depth) {
   const std::string indent(static_cast<std::size_t>(depth + 1) * 2, ' ');
@@ -123,6 +103,28 @@ void write_value(std::string& out, const Json::Value& v, int depth) {
 }
 
 }  // namespace
+
+std::string quoted(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+          out += buffer;
+        } else {
+          out += c;  // UTF-8 as is
+        }
+    }
+  }
+  return out + "\"";
+}
 
 std::string write_json(const Json::Value& value) {
   std::string out;

@@ -17,6 +17,10 @@ namespace rk::fhir {
 /// Deterministic, so the round trip compares bytes.
 std::string write_json(const Json::Value& value);
 
+/// A string in double quotes with \" \\ \n \r \t and \uXXXX for other control characters, UTF-8 as
+/// is: a valid JSON string and a valid TOML basic string alike.
+std::string quoted(std::string_view s);
+
 /// Line starts of a text, to turn jsoncpp byte offsets into 1-based line and column (in characters).
 class LineIndex {
  public:

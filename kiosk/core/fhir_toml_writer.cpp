@@ -1,7 +1,6 @@
 #include "fhir_toml_writer.hpp"
 
-#include <cstdio>
-
+#include "fhir_json.hpp"
 #include "fhir_vocabulary.hpp"
 #include "item_kind.hpp"
 
@@ -62,27 +61,7 @@ std::string conditions_value(const std::vector<Condition>& show_if) {
 
 }  // namespace
 
-std::string toml_string(const std::string& s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
+std::string toml_string(const std::string& s) { return quoted(s); }
 
 std::string write_toml(const Questionnaire& q, const TomlComments& comments) {
   std::string out;
