@@ -278,8 +278,8 @@ float PdfDocument::advance(bool bold, char32_t cp) {
   text::append(utf8, cp);
   float w = 0;
   if (HPDF_Font f = font(bold, face_index(cp)); f && !failed()) {
-    const HPDF_TextWidth tw =
-        HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(utf8.data()), static_cast<HPDF_UINT>(utf8.size()));
+    const HPDF_TextWidth tw = HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(utf8.data()),
+                                                  static_cast<HPDF_UINT>(utf8.size()));
     w = static_cast<float>(tw.width) / 1000.0f;
   }
   cache.emplace(cp, w);

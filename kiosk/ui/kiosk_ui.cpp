@@ -108,7 +108,8 @@ void draw_more_below_cue(const UiState& s) {
   const ImVec2 win_pos = ImGui::GetWindowPos();
   const ImVec2 win_size = ImGui::GetWindowSize();
   const float pad = 0.6f * Em();
-  const ImVec2 box_min(win_pos.x + 0.5f * (win_size.x - text.x) - pad, win_pos.y + win_size.y - text.y - 2.5f * pad);
+  const ImVec2 box_min(win_pos.x + 0.5f * (win_size.x - text.x) - pad,
+                       win_pos.y + win_size.y - text.y - 2.5f * pad);
   const ImVec2 box_max(box_min.x + text.x + 2.0f * pad, box_min.y + text.y + pad);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(box_min, box_max, s.palette.primary, 0.5f * (box_max.y - box_min.y));

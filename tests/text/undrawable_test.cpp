@@ -1,11 +1,12 @@
 // --check's font coverage: each character of a questionnaire's strings that the kiosk's fonts
 // cannot draw, with LINE:COLUMN, against the fonts installed on this machine.
+#include "undrawable.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 
 #include "font_chain.hpp"
-#include "undrawable.hpp"
 
 using rk::text::find_undrawable;
 
