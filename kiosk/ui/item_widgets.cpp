@@ -157,7 +157,7 @@ void draw_text_field(UiState& s, const Item& item) {
   const bool has_text = a && !a->text.empty();
   const std::string label = has_text ? a->text : s.word("text_placeholder");
   float h = big_button_height(s, label, s.column_width);
-  if (item.kind == ItemKind::LongText) h = std::max(h, 4.0f * Em());
+  if (!describe(item.kind).one_line) h = std::max(h, 4.0f * Em());
   if (big_button(s, "text." + item.id, label, ImVec2(s.column_width, h), Tone::Normal, {}, true)) {
     s.keyboard.open = true;
     s.keyboard.item_id = item.id;
