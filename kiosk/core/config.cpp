@@ -415,10 +415,12 @@ const std::vector<Field>& fields() {
       {"large_text", flag("large_text", &KioskConfig::large_text)},
       {"high_contrast", flag("high_contrast", &KioskConfig::high_contrast)},
       {"read_aloud", read_read_aloud},
-      {"read_aloud_volume", whole_number("read_aloud_volume", &KioskConfig::read_aloud_volume, 0, 200, "percent")},
+      {"read_aloud_volume",
+       whole_number("read_aloud_volume", &KioskConfig::read_aloud_volume, 0, 200, "percent")},
       {"read_aloud_rate",
        whole_number("read_aloud_rate", &KioskConfig::read_aloud_rate, 80, 300, "words per minute")},
-      {"read_aloud_device", [](Loader& l, const toml::node& n, KioskConfig& c) {
+      {"read_aloud_device",
+       [](Loader& l, const toml::node& n, KioskConfig& c) {
          if (auto s = l.string("read_aloud_device", n)) c.read_aloud_device = *s;
        }},
   };

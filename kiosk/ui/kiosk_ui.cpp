@@ -9,6 +9,7 @@
 
 #include "fonts.hpp"
 #include "paths.hpp"
+#include "read_aloud.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "touch.hpp"
@@ -37,15 +38,6 @@ std::string starting_language(const UiState& s) {
   const std::string& preferred = s.questionnaire->default_language;
   if (std::find(offered.begin(), offered.end(), preferred) != offered.end()) return preferred;
   return offered.front();
-}
-
-/// What is on screen, as a string: when it changes, taps in flight are ignored (touch.cpp).
-std::string view_of(const UiState& s) {
-  std::string v = std::to_string(static_cast<int>(s.screen));
-  if (s.screen == Screen::Question) v += ":" + std::to_string(s.session.page_index());
-  if (s.keyboard.open) v += ":kbd:" + s.keyboard.item_id;
-  if (s.idle_prompt) v += ":idle";
-  return v;
 }
 
 void run_timers(UiState& s) {
@@ -161,6 +153,14 @@ void draw_root(UiState& s) {
 
 }  // namespace
 
+std::string view_of(const UiState& s) {
+  std::string v = std::to_string(static_cast<int>(s.screen));
+  if (s.screen == Screen::Question) v += ":" + std::to_string(s.session.page_index());
+  if (s.keyboard.open) v += ":kbd:" + s.keyboard.item_id;
+  if (s.idle_prompt) v += ":idle";
+  return v;
+}
+
 UiState::UiState(const Questionnaire& q, const KioskConfig& c, Services s)
     : questionnaire(&q),
       config(&c),
@@ -173,12 +173,15 @@ UiState::UiState(const Questionnaire& q, const KioskConfig& c, Services s)
   UiStringsResult loaded = load_ui_strings_folder(data_dir() + "/assets/i18n");
   strings = std::move(loaded.strings);
   strings_errors = std::move(loaded.errors);
+  read_aloud.tap_mode = c.read_aloud == ReadAloud::Always;
   offered_languages = rk::ui::offered_languages(q, c);
   language = starting_language(*this);
   palette = make_palette(high_contrast);
 }
 
 void reset_to_welcome(UiState& s) {
+  stop_speech(s);
+  s.read_aloud.tap_mode = s.config->read_aloud == ReadAloud::Always;
   s.session.wipe();
   s.keyboard = KeyboardState{};
   std::fill(s.staff.pin.begin(), s.staff.pin.end(), '\0');
@@ -227,6 +230,7 @@ void KioskUi::frame(double now) {
   s.widgets.clear();
   run_timers(s);
   draw_root(s);
+  stop_speech_from_other_views(s);
   touch_end_frame(s, view_of(s));
 }
 
