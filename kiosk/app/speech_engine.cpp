@@ -30,6 +30,14 @@ int on_espeak_samples(short* wav, int count, espeak_EVENT* events) {
   return context->engine->queue_samples(context->generation, wav, count) ? 0 : 1;
 }
 
+/// espeak-ng's sample rate, or <= 0 when it cannot start. espeak-ng is started once per process and
+/// never terminated: espeak_Terminate hangs in 1.51 after a second espeak_Initialize.
+int start_espeak() {
+  static const int rate =
+      espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, nullptr, espeakINITIALIZE_DONT_EXIT);
+  return rate;
+}
+
 std::vector<InstalledVoice> installed_voices() {
   std::vector<InstalledVoice> out;
   const espeak_VOICE** voices = espeak_ListVoices(nullptr);
@@ -52,11 +60,10 @@ SpeechEngine::SpeechEngine(SpeechSettings settings, Uint32 wake_event_type)
     unavailable_ = std::string("no audio driver (SDL: ") + SDL_GetError() + ")";
   } else {
     audio_subsystem_ = true;
-    sample_rate_ = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, nullptr, espeakINITIALIZE_DONT_EXIT);
+    sample_rate_ = start_espeak();
     if (sample_rate_ <= 0) {
       unavailable_ = "espeak-ng could not start (is espeak-ng-data installed?)";
     } else {
-      espeak_ready_ = true;
       espeak_SetSynthCallback(on_espeak_samples);
       installed_ = installed_voices();
       // Opening the device once tells whether there is one; it is opened again to speak.
@@ -91,7 +98,6 @@ SpeechEngine::~SpeechEngine() {
     std::lock_guard lock(mutex_);
     close_device_locked();
   }
-  if (espeak_ready_) espeak_Terminate();
   if (audio_subsystem_) SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
@@ -112,6 +118,7 @@ void SpeechEngine::speak(const std::string& language, std::vector<std::string> p
     ++generation_;
     if (device_ != 0) SDL_ClearQueuedAudio(device_);
     job_.reset();
+    last_phrases_ = phrases;
     if (!chosen.empty() && !phrases.empty()) job_ = Job{generation_, chosen, std::move(phrases)};
     speaking_ = job_.has_value();
     speak_called_at_ = steady_seconds();
@@ -143,6 +150,11 @@ std::string SpeechEngine::voice_in_use() const {
 std::optional<double> SpeechEngine::seconds_to_first_sound() const {
   std::lock_guard lock(mutex_);
   return first_sound_;
+}
+
+std::vector<std::string> SpeechEngine::last_phrases() const {
+  std::lock_guard lock(mutex_);
+  return last_phrases_;
 }
 
 bool SpeechEngine::device_open() const {

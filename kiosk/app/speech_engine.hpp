@@ -50,6 +50,8 @@ class SpeechEngine final : public ui::Speech {
   [[nodiscard]] std::string voice_in_use() const;
   /// Seconds from the last speak() to its first samples handed to SDL (nullopt until then).
   [[nodiscard]] std::optional<double> seconds_to_first_sound() const;
+  /// The phrases the last speak() was given (tests and the benchmark check what is said).
+  [[nodiscard]] std::vector<std::string> last_phrases() const;
   /// The audio device is open (it closes after kCloseAfterSeconds of quiet).
   [[nodiscard]] bool device_open() const;
 
@@ -75,7 +77,6 @@ class SpeechEngine final : public ui::Speech {
   std::string unavailable_;
   int sample_rate_ = 0;
   bool audio_subsystem_ = false;
-  bool espeak_ready_ = false;
   std::vector<InstalledVoice> installed_;
   mutable std::map<std::string, std::string> voice_cache_;  // main thread only
 
@@ -87,6 +88,7 @@ class SpeechEngine final : public ui::Speech {
   SDL_AudioDeviceID device_ = 0;
   double quiet_since_ = 0.0;
   std::string voice_in_use_;
+  std::vector<std::string> last_phrases_;
   double speak_called_at_ = 0.0;
   std::optional<double> first_sound_;
   std::atomic<bool> speaking_{false};
