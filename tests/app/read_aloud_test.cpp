@@ -237,6 +237,24 @@ TEST_CASE("the kiosk: a page change stops the speech in the same frame") {
   CHECK(heard.last < stopped_at + 0.05);
 }
 
+TEST_CASE("the kiosk: \"Are you still there?\" and the idle wipe stop the speech") {
+  DiskAudio audio;
+  SpeechEngine engine(SpeechSettings{}, 0);
+  Harness h(1080, 1920, {}, nullptr, &engine);
+  REQUIRE(h.tap("welcome.start"));
+  REQUIRE(h.tap("read.page"));
+  REQUIRE(engine.speaking());
+  h.wait(h.config().idle_timeout_seconds + 1.0);  // kiosk time: the prompt shows
+  REQUIRE(h.ui().idle_prompt_showing());
+  CHECK_FALSE(engine.speaking());
+  REQUIRE(h.tap("idle.continue"));
+  REQUIRE(h.tap("read.page"));
+  REQUIRE(engine.speaking());
+  h.wait(h.config().idle_timeout_seconds + h.config().idle_countdown_seconds + 2.0);
+  CHECK(h.ui().screen() == Screen::Welcome);  // wiped
+  CHECK_FALSE(engine.speaking());
+}
+
 TEST_CASE("the kiosk: no audio device, no Read aloud, and the log says why") {
   setenv("SDL_AUDIODRIVER", "no-such-driver", 1);
   const fs::path log = fs::temp_directory_path() / ("rk-read-aloud-log-" + std::to_string(::getpid()));
