@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 
 #include "audit_log.hpp"
 #include "font_chain.hpp"
 #include "kiosk_services.hpp"
 #include "kiosk_ui.hpp"
 #include "screen_audit.hpp"
+#include "speech_engine.hpp"
 #include "widget_list_file.hpp"
 
 namespace rk::app {
@@ -25,7 +27,18 @@ int run_kiosk(const KioskOptions& options, const Questionnaire& questionnaire, c
   // Declared after the window so it is destroyed first: the worker finishes a delivery in
   // progress while SDL can still take its wake event.
   KioskServices services(config, questionnaire, wake_event_type());
-  ui::KioskUi kiosk(questionnaire, config, services.callbacks());
+  std::optional<SpeechEngine> speech;
+  if (config.read_aloud != ReadAloud::Off) {
+    speech.emplace(SpeechSettings{config.read_aloud_device, config.read_aloud_volume, config.read_aloud_rate},
+                   wake_event_type());
+    for (const std::string& language : questionnaire.languages) {
+      if (speech->unavailable_reason().empty() && !speech->can_speak(language))
+        audit("read-aloud-no-voice", {{"language", language}});
+    }
+  }
+  ui::Services callbacks = services.callbacks();
+  callbacks.speech = speech ? &*speech : nullptr;
+  ui::KioskUi kiosk(questionnaire, config, std::move(callbacks));
   kiosk.load_fonts(static_cast<float>(window->width()), static_cast<float>(window->height()));
   window->reload_font_texture();
   ScreenAudit screen_audit;
