@@ -10,6 +10,7 @@
 #include <hpdf_streams.h>
 
 #include "text_layout.hpp"
+#include "utf8.hpp"
 
 namespace rk::report {
 namespace {

@@ -19,7 +19,6 @@ std::string replace_beyond_bmp(std::string_view valid_utf8);
 
 /// The code points of valid UTF-8 (run sanitize_utf8 first).
 std::vector<char32_t> decode_utf8(std::string_view text);
-void append_utf8(std::string& out, char32_t cp);
 
 /// Width of one code point in points at the size the caller measures for.
 using AdvanceFn = std::function<float(char32_t)>;
