@@ -54,7 +54,8 @@ std::string Session::answer_text(const Item& it) const {
   return given == nullptr ? std::string{} : answer_text_in(it, *given, language_);
 }
 
-std::string Session::resolve_text(const Text& text, const std::string& language, bool for_summary) const {
+std::string Session::resolve_text(const Text& text, const std::string& language, bool for_summary,
+                                  bool spoken) const {
   const std::string& source = text.in(language, questionnaire_->default_language);
   std::string out;
   out.reserve(source.size());
@@ -68,8 +69,10 @@ std::string Session::resolve_text(const Text& text, const std::string& language,
       continue;
     }
     const Answer* given = answer(pipe.item_id);
+    // Words the patient typed are never read aloud (answers are private in a waiting room).
+    const bool typed = describe(piped->kind).own_words;
     const bool usable = given != nullptr && given->given() && item_visible(*piped) &&
-                        !(for_summary && left_off(pipe.item_id));
+                        !(for_summary && left_off(pipe.item_id)) && !(spoken && typed);
     out += usable ? answer_text_in(*piped, *given, language) : kNoAnswer;
   }
   out.append(source, i, std::string::npos);
@@ -78,6 +81,10 @@ std::string Session::resolve_text(const Text& text, const std::string& language,
 
 std::string Session::resolve(const Text& text) const {
   return resolve_text(text, language_, false);
+}
+
+std::string Session::resolve_spoken(const Text& text) const {
+  return resolve_text(text, language_, false, true);
 }
 
 std::string Session::resolve_in(const Text& text, const std::string& language) const {

@@ -55,7 +55,27 @@ std::string utf8_prefix(std::string_view text, std::size_t max_code_points) {
   return std::string(text.substr(0, i));
 }
 
-void append_utf8(std::string& out, char32_t cp) {
+namespace text {
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  const Utf8Char c = utf8_at(s, i);
+  if (c.length == 0) {
+    ++i;
+    return kReplacement;
+  }
+  i += c.length;
+  return c.code_point;
+}
+
+std::u32string decode(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  std::size_t i = 0;
+  while (i < utf8.size()) out.push_back(next_code_point(utf8, i));
+  return out;
+}
+
+void append(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
   } else if (cp < 0x800) {
@@ -73,4 +93,12 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+std::string encode(std::u32string_view cps) {
+  std::string out;
+  out.reserve(cps.size());
+  for (char32_t cp : cps) append(out, cp);
+  return out;
+}
+
+}  // namespace text
 }  // namespace rk

@@ -30,7 +30,18 @@ std::optional<std::size_t> utf8_length(std::string_view text);
 /// The first `max_code_points` code points of valid UTF-8 `text` (never cuts a character).
 std::string utf8_prefix(std::string_view text, std::size_t max_code_points);
 
-/// Appends the UTF-8 bytes of a code point (at most U+10FFFF).
-void append_utf8(std::string& out, char32_t code_point);
+/// Conversions for drawing (the text room, kiosk/text, and the paper): never refuse, so invalid
+/// bytes become U+FFFD, one per bad byte, and the page shows that something was there.
+namespace text {
 
+inline constexpr char32_t kReplacement = 0xFFFD;
+
+/// Decodes the code point at byte `i` and moves `i` past it (one byte on malformed input).
+char32_t next_code_point(std::string_view s, std::size_t& i);
+std::u32string decode(std::string_view utf8);
+/// Appends the UTF-8 bytes of a code point (at most U+10FFFF).
+void append(std::string& out, char32_t cp);
+std::string encode(std::u32string_view cps);
+
+}  // namespace text
 }  // namespace rk

@@ -113,7 +113,7 @@ void draw_ruler(UiState& s, const Item& item) {
   const float hi_h = text_height(font, hi, half);
   draw_wrapped(dl, font, pos, half, s.palette.muted, lo, false);
   // Right-aligned: draw each wrapped line flush right by centring in a box that ends at the edge.
-  const float hi_w = std::min(half, font->CalcTextSizeA(font->FontSize, FLT_MAX, half, hi.c_str()).x);
+  const float hi_w = std::min(half, line_width(font, hi));
   draw_wrapped(dl, font, ImVec2(pos.x + s.column_width - hi_w, pos.y), hi_w, s.palette.muted, hi, true);
   ImGui::Dummy(ImVec2(s.column_width, std::max(lo_h, hi_h)));
 }
