@@ -111,11 +111,7 @@ void draw_progress(UiState& s) {
   std::string label = reviewing ? std::string()
                                 : fill_placeholders(s.word("progress"), {{"n", std::to_string(p.current)},
                                                                          {"total", std::to_string(p.total)}});
-  if (!label.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, s.palette.muted);
-    ImGui::TextUnformatted(label.c_str());
-    ImGui::PopStyleColor();
-  }
+  if (!label.empty()) column_text(s, label, nullptr, s.palette.muted);
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float h = 0.35f * Em();

@@ -111,7 +111,7 @@ void draw_more_below_cue(const UiState& s) {
   const std::string label = s.word("more_below") + "  \u2193";
   ImFont* font = s.fonts.bold ? s.fonts.bold : ImGui::GetFont();
   const float px = font->FontSize;
-  const ImVec2 text = font->CalcTextSizeA(px, FLT_MAX, 0.0f, label.c_str());
+  const ImVec2 text(line_width(font, label), px);
   const ImVec2 win_pos = ImGui::GetWindowPos();
   const ImVec2 win_size = ImGui::GetWindowSize();
   const float pad = 0.6f * Em();
@@ -120,8 +120,7 @@ void draw_more_below_cue(const UiState& s) {
   const ImVec2 box_max(box_min.x + text.x + 2.0f * pad, box_min.y + text.y + pad);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(box_min, box_max, s.palette.primary, 0.5f * (box_max.y - box_min.y));
-  dl->AddText(font, px, ImVec2(box_min.x + pad, box_min.y + 0.5f * pad), s.palette.primary_text,
-              label.c_str());
+  draw_line(dl, font, ImVec2(box_min.x + pad, box_min.y + 0.5f * pad), s.palette.primary_text, label);
 }
 
 void draw_root(UiState& s) {

@@ -57,7 +57,8 @@ struct Fonts {
   float loaded_height = 0.0f;
   bool loaded_large = false;
   bool loaded = false;
-  ImVector<ImWchar> glyph_ranges;  ///< must outlive the atlas build
+  /// The glyphs each face of the screen's font chain draws; must outlive the atlas build.
+  std::vector<ImVector<ImWchar>> face_ranges;
 };
 
 struct KeyboardState {
