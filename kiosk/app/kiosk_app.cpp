@@ -6,13 +6,15 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "audit_log.hpp"
+#include "font_chain.hpp"
 #include "kiosk_services.hpp"
 #include "kiosk_ui.hpp"
 #include "lockdown.hpp"
-#include "paths.hpp"
 #include "screen_audit.hpp"
+#include "speech_engine.hpp"
 #include "widget_list_file.hpp"
 
 namespace rk::app {
@@ -28,14 +30,28 @@ namespace {
 struct Running {
   std::unique_ptr<KioskFiles> files;
   std::unique_ptr<KioskServices> services;
+  std::optional<SpeechEngine> speech;
   std::unique_ptr<ui::KioskUi> kiosk;
 
   void start(std::unique_ptr<KioskFiles> loaded, KioskWindow& window) {
     kiosk.reset();
+    speech.reset();
     services.reset();  // the services refer to the old files: gone before them
     files = std::move(loaded);
-    services = std::make_unique<KioskServices>(files->config, files->questionnaire, wake_event_type());
-    kiosk = std::make_unique<ui::KioskUi>(files->questionnaire, files->config, services->callbacks());
+    const KioskConfig& config = files->config;
+    services = std::make_unique<KioskServices>(config, files->questionnaire, wake_event_type());
+    if (config.read_aloud != ReadAloud::Off) {
+      speech.emplace(
+          SpeechSettings{config.read_aloud_device, config.read_aloud_volume, config.read_aloud_rate},
+          wake_event_type());
+      for (const std::string& language : files->questionnaire.languages) {
+        if (speech->unavailable_reason().empty() && !speech->can_speak(language))
+          audit("read-aloud-no-voice", {{"language", language}});
+      }
+    }
+    ui::Services callbacks = services->callbacks();
+    callbacks.speech = speech ? &*speech : nullptr;
+    kiosk = std::make_unique<ui::KioskUi>(files->questionnaire, config, std::move(callbacks));
     kiosk->load_fonts(static_cast<float>(window.width()), static_cast<float>(window.height()));
     window.reload_font_texture();
   }
@@ -120,7 +136,8 @@ int run_error_screen(const KioskOptions& options, const std::vector<std::string>
     return 2;
   }
   ImGuiIO& io = ImGui::GetIO();
-  const std::string font_path = find_font("regular");
+  const text::FontChain fonts = text::find_font_chain(text::Medium::Screen);
+  const std::string font_path = fonts.regular.empty() ? std::string() : fonts.regular.front().path;
   const float em =
       std::clamp(static_cast<float>(std::min(window->width(), window->height())) / 40.0f, 16.0f, 40.0f);
   if (!font_path.empty()) io.Fonts->AddFontFromFileTTF(font_path.c_str(), em);

@@ -16,6 +16,7 @@
 #include "did_you_mean.hpp"
 #include "paths.hpp"
 #include "questionnaire.hpp"
+#include "toml_support.hpp"
 
 namespace rk {
 namespace {
@@ -29,29 +30,6 @@ constexpr std::size_t kMaxStringBytes = 4096;
 constexpr std::size_t kMaxSupportLines = 20;
 constexpr std::size_t kMaxSupportLineBytes = 300;
 constexpr std::size_t kMaxListEntries = 50;
-
-SourceLocation location_of(const toml::source_region& region) {
-  return {static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
-}
-
-std::string type_name(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return "a string";
-    case toml::node_type::integer:
-      return "a whole number";
-    case toml::node_type::floating_point:
-      return "a decimal number";
-    case toml::node_type::boolean:
-      return "true/false";
-    case toml::node_type::array:
-      return "an array";
-    case toml::node_type::table:
-      return "a table";
-    default:
-      return "a date or time";
-  }
-}
 
 /// A language code: two or three lowercase letters, optionally a region ("pt-BR", "es-419").
 bool is_language_code(std::string_view code) {
@@ -87,7 +65,7 @@ class Loader {
   Loader(std::string file, fs::path base_dir) : file_(std::move(file)), base_dir_(std::move(base_dir)) {}
 
   void error(const toml::source_region& where, std::string message) {
-    errors_.push_back(Diagnostic{file_, location_of(where), std::move(message)});
+    errors_.push_back(Diagnostic{file_, toml_location(where), std::move(message)});
   }
   void error(const toml::node& node, std::string message) { error(node.source(), std::move(message)); }
 
@@ -106,7 +84,7 @@ class Loader {
       }
       return s;
     }
-    error(node, std::string(key) + " must be a string in double quotes, not " + type_name(node));
+    error(node, std::string(key) + " must be text in double quotes, not " + toml_type_name(node));
     return std::nullopt;
   }
 
@@ -115,7 +93,7 @@ class Loader {
     if (!node.is_integer()) {
       std::string advice = node.is_string() ? "; write it without quotes" : "";
       error(node, std::string(key) + " must be a whole number of " + std::string(unit) + ", not " +
-                      type_name(node) + advice + " (for example " + std::string(key) + " = " +
+                      toml_type_name(node) + advice + " (for example " + std::string(key) + " = " +
                       std::to_string(min < 0 ? 0 : min) + ")");
       return std::nullopt;
     }
@@ -130,7 +108,7 @@ class Loader {
 
   std::optional<bool> boolean(std::string_view key, const toml::node& node) {
     if (node.is_boolean()) return *node.value<bool>();
-    error(node, std::string(key) + " must be true or false (without quotes), not " + type_name(node));
+    error(node, std::string(key) + " must be true or false (without quotes), not " + toml_type_name(node));
     return std::nullopt;
   }
 
@@ -138,8 +116,8 @@ class Loader {
                                                        std::string_view example) {
     const toml::array* array = node.as_array();
     if (!array) {
-      error(node, std::string(key) + " must be an array of strings, like " + std::string(key) + " = " +
-                      std::string(example) + ", not " + type_name(node));
+      error(node, std::string(key) + " must be a list, like " + std::string(key) + " = " +
+                      std::string(example) + ", not " + toml_type_name(node));
       return std::nullopt;
     }
     if (array->size() > kMaxListEntries) {
@@ -383,9 +361,9 @@ void read_support_lines(Loader& l, const toml::node& node, KioskConfig& c) {
   const toml::array* array = node.as_array();
   if (!array) {
     l.error(node,
-            "support_lines must be an array of lines, like support_lines = [\"Crisis line: 988\"] or "
+            "support_lines must be a list of lines, like support_lines = [\"Crisis line: 988\"] or "
             "[{ en = \"Crisis line: 988\", es = \"Línea de crisis: 988\" }], not " +
-                type_name(node));
+                toml_type_name(node));
     return;
   }
   if (array->size() > kMaxSupportLines) {
@@ -433,9 +411,8 @@ void read_support_lines(Loader& l, const toml::node& node, KioskConfig& c) {
         continue;
       }
     } else {
-      l.error(line,
-              what + " must be a string or a table of languages like { en = \"...\", es = \"...\" }, not " +
-                  type_name(line));
+      l.error(line, what + " must be text or a table of languages like { en = \"...\", es = \"...\" }, not " +
+                        toml_type_name(line));
       continue;
     }
     const bool too_long =
@@ -540,7 +517,7 @@ ConfigResult load_config_text(std::string_view toml_text, const std::string& pat
   try {
     root = toml::parse(toml_text, path_for_messages);
   } catch (const toml::parse_error& e) {
-    result.errors.push_back(Diagnostic{path_for_messages, location_of(e.source()),
+    result.errors.push_back(Diagnostic{path_for_messages, toml_location(e.source()),
                                        "this is not valid TOML: " + std::string(e.description()) +
                                            " (see packaging/kiosk.example.toml for the format)"});
     return result;

@@ -177,24 +177,24 @@ TEST_CASE("unknown keys name the place and the likely key") {
 TEST_CASE("wrong types say what is expected") {
   CHECK(only_error("idle_timeout_seconds = \"90\"\n") ==
         "/etc/readiness-kiosk/kiosk.toml:1:24: error: idle_timeout_seconds must be a whole number of "
-        "seconds, not a "
-        "string; write it without quotes (for example idle_timeout_seconds = 10)");
+        "seconds, not "
+        "text; write it without quotes (for example idle_timeout_seconds = 10)");
   CHECK(only_error("retention_days = 1.5\n") ==
         "/etc/readiness-kiosk/kiosk.toml:1:18: error: retention_days must be a whole number of days, not a "
         "decimal "
         "number (for example retention_days = 0)");
   CHECK(only_error("large_text = \"yes\"\n") ==
         "/etc/readiness-kiosk/kiosk.toml:1:14: error: large_text must be true or false (without quotes), not "
-        "a string");
+        "text");
   CHECK(only_error("kiosk_name = 7\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:14: error: kiosk_name must be a string in double quotes, not a "
+        "/etc/readiness-kiosk/kiosk.toml:1:14: error: kiosk_name must be text in double quotes, not a "
         "whole number");
   CHECK(
       only_error("languages = \"en\"\n") ==
-      "/etc/readiness-kiosk/kiosk.toml:1:13: error: languages must be an array of strings, like languages = "
-      "[\"en\", \"es\"], not a string");
+      "/etc/readiness-kiosk/kiosk.toml:1:13: error: languages must be a list, like languages = "
+      "[\"en\", \"es\"], not text");
   CHECK(only_error("languages = [\"en\", 3]\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:20: error: languages[1] must be a string in double quotes, not a "
+        "/etc/readiness-kiosk/kiosk.toml:1:20: error: languages[1] must be text in double quotes, not a "
         "whole number");
 }
 
@@ -242,7 +242,7 @@ TEST_CASE("bad language codes") {
 
 TEST_CASE("support lines: strings or tables of languages") {
   CHECK(only_error("support_lines = [\"ok\", 5]\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:24: error: support_lines[1] must be a string or a table of "
+        "/etc/readiness-kiosk/kiosk.toml:1:24: error: support_lines[1] must be text or a table of "
         "languages like "
         "{ en = \"...\", es = \"...\" }, not a whole number");
   CHECK(only_error("support_lines = [{ en = \"ok\", Spanish = \"sí\" }]\n") ==
@@ -251,13 +251,13 @@ TEST_CASE("support lines: strings or tables of languages") {
         "code; use a two-letter ISO 639-1 code such as \"en\" or \"es\" (a region may follow, as in "
         "\"pt-BR\")");
   CHECK(only_error("support_lines = [{ en = 1 }]\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:25: error: support_lines[0].en must be a string in double quotes, "
+        "/etc/readiness-kiosk/kiosk.toml:1:25: error: support_lines[0].en must be text in double quotes, "
         "not a whole number");
   CHECK(only_error("support_lines = \"Call 988\"\n") ==
-        "/etc/readiness-kiosk/kiosk.toml:1:17: error: support_lines must be an array of lines, like "
+        "/etc/readiness-kiosk/kiosk.toml:1:17: error: support_lines must be a list of lines, like "
         "support_lines = "
-        "[\"Crisis line: 988\"] or [{ en = \"Crisis line: 988\", es = \"Línea de crisis: 988\" }], not a "
-        "string");
+        "[\"Crisis line: 988\"] or [{ en = \"Crisis line: 988\", es = \"Línea de crisis: 988\" }], not "
+        "text");
   // A plain line follows the languages list even when that list comes later in the file.
   const auto r = load("support_lines = [\"Call 988\"]\nlanguages = [\"es\"]\n");
   REQUIRE(r.ok());
