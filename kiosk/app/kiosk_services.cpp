@@ -5,6 +5,8 @@
 #include "audit_log.hpp"
 #include "cups_spool.hpp"
 #include "deliver.hpp"
+#include "fhir_export.hpp"
+#include "fhir_json.hpp"
 #include "render_summary.hpp"
 #include "sample_patient.hpp"
 
@@ -75,8 +77,12 @@ void KioskServices::keep(const Summary& summary, bool session) {
     set_last_result(label + "could not make the summary PDF: " + rendered.error + ". It was not kept.");
   } else {
     const std::string id = delivery::new_summary_id(SystemClock::now());
-    // Issue 12 adds "<id>.fhir.json" here: every file of the entry is kept and saved alike.
-    const auto kept = delivery::keep_summary(config_, id, {{id + ".pdf", rendered.pdf}});
+    std::vector<delivery::OutboxFile> files = {{id + ".pdf", rendered.pdf}};
+    if (session && config_.fhir_export) {  // its FHIR twin, kept and saved alike (docs/fhir.md §9)
+      const std::string json = fhir::write_json(fhir::export_response(summary, questionnaire_, id, config_.fhir_base_url));
+      files.push_back({id + ".fhir.json", std::vector<unsigned char>(json.begin(), json.end())});
+    }
+    const auto kept = delivery::keep_summary(config_, id, files);
     result.kept = kept.ok();
     if (kept.ok()) {
       delivery_.post([this, id, label] { delivery_round(id, label); });
