@@ -177,10 +177,10 @@ std::string KioskServices::out_of_service() const {
 std::vector<ui::PendingSummary> KioskServices::pending() const {
   std::vector<ui::PendingSummary> out;
   for (const auto& entry : delivery::list_outbox(delivery::effective_outbox(config_))) {
-    std::string state;
-    if (entry.printed) state = "printed, ";
-    if (entry.saved) state += "a copy is in the save folder, ";
-    out.push_back({entry.id, state + (entry.last_error.empty() ? "not delivered yet" : entry.last_error)});
+    std::string reason = entry.last_error.empty() ? "Not delivered yet." : entry.last_error;
+    if (entry.printed) reason += " (Printed already.)";
+    if (entry.saved) reason += " (A copy is in the save folder.)";
+    out.push_back({entry.id, reason});
   }
   return out;
 }
