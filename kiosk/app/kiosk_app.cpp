@@ -27,18 +27,20 @@ int run_kiosk(const KioskOptions& options, const Questionnaire& questionnaire, c
   // Declared after the window so it is destroyed first: the worker finishes a delivery in
   // progress while SDL can still take its wake event.
   KioskServices services(config, questionnaire, wake_event_type());
+  // Read aloud starts after the first frame (SDL audio and espeak-ng take 5-35 ms to start here),
+  // and outlives the UI that speaks through it.
   std::optional<SpeechEngine> speech;
-  if (config.read_aloud != ReadAloud::Off) {
+  bool speech_started = config.read_aloud == ReadAloud::Off;
+  const auto start_speech = [&] {
+    speech_started = true;
     speech.emplace(SpeechSettings{config.read_aloud_device, config.read_aloud_volume, config.read_aloud_rate},
                    wake_event_type());
     for (const std::string& language : questionnaire.languages) {
       if (speech->unavailable_reason().empty() && !speech->can_speak(language))
         audit("read-aloud-no-voice", {{"language", language}});
     }
-  }
-  ui::Services callbacks = services.callbacks();
-  callbacks.speech = speech ? &*speech : nullptr;
-  ui::KioskUi kiosk(questionnaire, config, std::move(callbacks));
+  };
+  ui::KioskUi kiosk(questionnaire, config, services.callbacks());
   kiosk.load_fonts(static_cast<float>(window->width()), static_cast<float>(window->height()));
   window->reload_font_texture();
   ScreenAudit screen_audit;
@@ -54,6 +56,10 @@ int run_kiosk(const KioskOptions& options, const Questionnaire& questionnaire, c
   hooks.widgets = [&]() -> const std::vector<ui::WidgetInfo>& { return kiosk.widgets(); };
   hooks.screen = [&] { return screen_name(kiosk.screen()); };
   hooks.after_frame = [&] {
+    if (!speech_started) {
+      start_speech();
+      kiosk.set_speech(&*speech);
+    }
     if (kiosk.needs_font_reload()) {
       kiosk.load_fonts(static_cast<float>(window->width()), static_cast<float>(window->height()));
       window->reload_font_texture();
