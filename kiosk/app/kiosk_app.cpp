@@ -8,9 +8,9 @@
 #include <optional>
 
 #include "audit_log.hpp"
+#include "font_chain.hpp"
 #include "kiosk_services.hpp"
 #include "kiosk_ui.hpp"
-#include "paths.hpp"
 #include "screen_audit.hpp"
 #include "speech_engine.hpp"
 #include "widget_list_file.hpp"
@@ -95,7 +95,8 @@ int run_error_screen(const KioskOptions& options, const std::vector<std::string>
     return 2;
   }
   ImGuiIO& io = ImGui::GetIO();
-  const std::string font_path = find_font("regular");
+  const text::FontChain fonts = text::find_font_chain(text::Medium::Screen);
+  const std::string font_path = fonts.regular.empty() ? std::string() : fonts.regular.front().path;
   const float em =
       std::clamp(static_cast<float>(std::min(window->width(), window->height())) / 40.0f, 16.0f, 40.0f);
   if (!font_path.empty()) io.Fonts->AddFontFromFileTTF(font_path.c_str(), em);

@@ -25,17 +25,8 @@ int pick_count(const Answer* a) {
 void draw_patient_messages(UiState& s, const Item& item) {
   const Answer* a = s.session.answer(item.id);
   if (!a) return;
-  std::vector<const Flag*> flags;
-  for (const std::string& pick : a->picks) {
-    if (const Option* o = item.find_option(pick); o && o->flag) flags.push_back(&*o->flag);
-  }
-  if (a->value) {
-    for (const RulerFlag& rf : item.ruler_flags) {
-      if (*a->value >= rf.min && *a->value <= rf.max) flags.push_back(&rf.flag);
-    }
-  }
-  for (const Flag* f : flags) {
-    const std::string& message = s.text(f->patient_message);
+  for (const auto& raised : Session::flags_raised(item, *a)) {
+    const std::string& message = s.text(raised.flag->patient_message);
     if (message.empty()) continue;
     space(0.5f);
     note_box(s, message);

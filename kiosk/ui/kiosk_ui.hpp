@@ -106,7 +106,7 @@ class KioskUi {
   [[nodiscard]] const Session& session() const;
   [[nodiscard]] const std::vector<WidgetInfo>& widgets() const;
 
-  // --- Additions (ui helper) -------------------------------------------------------------------
+  // --- Lifetime and what the app asks each frame ----------------------------------------------
   ~KioskUi();
   KioskUi(const KioskUi&) = delete;
   KioskUi& operator=(const KioskUi&) = delete;
