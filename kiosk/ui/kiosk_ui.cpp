@@ -305,6 +305,9 @@ bool KioskUi::keyboard_open() const {
 bool KioskUi::idle_prompt_showing() const {
   return state_->idle_prompt;
 }
+void KioskUi::set_speech(Speech* speech) {
+  state_->services.speech = speech;
+}
 const Diagnostics& KioskUi::strings_errors() const {
   return state_->strings_errors;
 }

@@ -119,6 +119,9 @@ class KioskUi {
   [[nodiscard]] bool keyboard_open() const;
   /// "Are you still there?" is showing (as of the last frame).
   [[nodiscard]] bool idle_prompt_showing() const;
+  /// Read aloud from now on (Services::speech, for an app that starts speech after the first
+  /// frame). `speech` must outlive the UI.
+  void set_speech(Speech* speech);
   /// Problems loading assets/i18n/*.toml (the kiosk still runs, with English or key names).
   [[nodiscard]] const Diagnostics& strings_errors() const;
 
