@@ -21,8 +21,9 @@ for tool in mmdebstrap mkfs.ext4 dpkg-deb chroot sha256sum; do
 done
 [ "$(id -u)" -eq 0 ] || { echo "SKIP: building the VM image needs root" >&2; exit 77; }
 
-# The test image only: a kernel and init, and the QEMU guest agent the test drives the guest with.
-extras=(linux-image-amd64 systemd-sysv udev qemu-guest-agent)
+# What a Debian 12 minimal install has beyond "important" (a kernel, systemd as init, udev, and
+# D-Bus for logind), and, for the test only, the QEMU guest agent the test drives the guest with.
+extras=(linux-image-amd64 systemd-sysv udev dbus qemu-guest-agent)
 
 # The .deb's Depends as bare names: first alternative, no versions, no :any.
 mapfile -t depends < <(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed -e 's/|.*//' -e 's/(.*)//' -e 's/:any//' \

@@ -10,6 +10,7 @@ keys, a tap on Start, kill -9, SIGSTOP (the watchdog), a failed start, the contr
 again must let the same keys escape, or the escape check could not fail), stop leaves nothing.
 Prints the figures as `vm: ...` lines; exits 1 on the first failed check.
 """
+import atexit
 import os
 import re
 import subprocess
@@ -44,7 +45,8 @@ def figure(msg):
 
 def fail(msg):
     print(f"FAIL: {msg}", flush=True)
-    dump_diagnostics()
+    if qemu.poll() is None:
+        dump_diagnostics()
     sys.exit(1)
 
 
@@ -80,6 +82,19 @@ def boot():
 
 
 qemu, sockets = boot()
+
+
+@atexit.register
+def stop_qemu():
+    if qemu.poll() is None:
+        qemu.kill()
+        qemu.wait()
+
+
+time.sleep(1)
+if qemu.poll() is not None:
+    print(open(os.path.join(work, "qemu.log")).read())
+    fail(f"QEMU exited at once (status {qemu.returncode})")
 qmp = Qmp(sockets["qmp"])
 monitor = Monitor(sockets["monitor"])
 agent = GuestAgent(sockets["qga"])
@@ -149,7 +164,7 @@ check(agent.sync(120), "the guest agent answers")
 offset = now() - guest_uptime()  # host seconds since launch = guest uptime + offset
 state = unit_state()
 check(state["ActiveState"] == "active" and state["SubState"] == "running",
-      f"{UNIT} is active (running), not {state['ActiveState']} ({state['SubState']})")
+      f"{UNIT} is {state['ActiveState']} ({state['SubState']})")
 t_active = int(state["ActiveEnterTimestampMonotonic"]) / 1e6 + offset
 figure(f"unit active (READY=1) {t_active:.1f} s after power-on, {t_welcome - t_active:+.1f} s before "
        "the welcome screen was first seen (screendumps 1 s apart)")
