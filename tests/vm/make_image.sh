@@ -71,7 +71,7 @@ chroot "$root" env DEBIAN_FRONTEND=noninteractive sh -c \
 rm -f "$root/tmp/$debname"
 
 # The administrator's steps from the guide: a PIN, then graphical.target and the unit enabled.
-printf '2580\n' | chroot "$root" readiness-kiosk --set-pin > /dev/null
+printf '2580\n' | chroot "$root" readiness-kiosk --set-pin > "$out/set-pin.log" 2>&1
 chroot "$root" systemctl set-default graphical.target > /dev/null 2>&1
 chroot "$root" systemctl enable readiness-kiosk.service > /dev/null 2>&1
 

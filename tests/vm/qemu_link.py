@@ -114,17 +114,21 @@ class GuestAgent:
         self.file.flush()
 
     def sync(self, timeout):
-        """Waits until the agent answers (it starts late in the boot); True when it does."""
+        """Waits until the agent answers (it starts late in the boot); True when it does. Each
+        try waits longer for the answer (a busy host can take seconds); the agent answers in
+        order, so once the newest id comes back no stale answer is left to read."""
         deadline = time.monotonic() + timeout
+        wait = 3.0
         while time.monotonic() < deadline:
             try:
                 if self.sock is None:
                     self.sock = _connect(self.path, 5)
                     self.file = self.sock.makefile("rwb")
                 self.sync_id += 1
-                self.sock.settimeout(3)
                 self._send({"execute": "guest-sync", "arguments": {"id": self.sync_id}})
-                while True:
+                answer_by = time.monotonic() + wait
+                while time.monotonic() < answer_by:
+                    self.sock.settimeout(max(0.1, answer_by - time.monotonic()))
                     line = self.file.readline()
                     if not line:
                         raise ConnectionError("agent socket closed")
@@ -133,8 +137,12 @@ class GuestAgent:
                     except ValueError:
                         continue
                     if msg.get("return") == self.sync_id:
-                        self.sock.settimeout(60)
+                        self.sock.settimeout(120)
                         return True
+            except socket.timeout:
+                # The makefile reader is unusable after a timeout: a fresh one on the same socket.
+                self.file = self.sock.makefile("rwb")
+                wait = min(wait * 2, 30.0)
             except (OSError, ConnectionError):
                 if self.sock is not None:
                     self.sock.close()

@@ -13,6 +13,7 @@ Prints the figures as `vm: ...` lines; exits 1 on the first failed check.
 import atexit
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -65,8 +66,9 @@ def boot():
         "qemu-system-x86_64", "-accel", "tcg", "-cpu", "max", "-smp", "2", "-m", "2048",
         "-kernel", os.path.join(image_dir, "vmlinuz"), "-initrd", os.path.join(image_dir, "initrd.img"),
         # consoleblank=10: the kernel would blank the console after 10 s idle; the kiosk's screen
-        # must stay lit all the same (checked below).
-        "-append", "root=/dev/vda rw console=ttyS0 consoleblank=10",
+        # must stay lit all the same (checked below). no_timer_check: on a busy host the
+        # emulated timer can miss the kernel's IO-APIC check ("IO-APIC + timer doesn't work").
+        "-append", "root=/dev/vda rw console=ttyS0 consoleblank=10 no_timer_check",
         "-drive", f"file={os.path.join(image_dir, 'disk.raw')},format=raw,if=virtio,cache=unsafe",
         "-device", "virtio-vga", "-device", "qemu-xhci", "-device", "usb-tablet",
         "-display", "none", "-nic", "none",
@@ -91,6 +93,9 @@ def stop_qemu():
         qemu.wait()
 
 
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # CTest's timeout: still stop QEMU
+
+
 time.sleep(1)
 if qemu.poll() is not None:
     print(open(os.path.join(work, "qemu.log")).read())
@@ -111,6 +116,8 @@ def shot(name=None):
 def dump_diagnostics():
     try:
         shot("failure")
+        if agent.sock is None:
+            raise ConnectionError("the guest agent never answered")
         print(agent.out(f"systemctl status --no-pager {UNIT}; journalctl -b --no-pager -n 80 -u {UNIT} -u seatd",
                         timeout=30))
     except Exception as e:  # noqa: BLE001 - diagnostics only
@@ -140,6 +147,8 @@ def wait_for_welcome(timeout, reference=None, after=None):
     prev, prev_t = None, None
     while now() < deadline:
         t = now()
+        if qemu.poll() is not None or "Kernel panic" in serial_log():
+            fail("the guest died (serial console log below)\n" + serial_log()[-3000:])
         pic = shot()
         if reference is not None:
             if pic.differs_from(reference) < SAME and (after is None or after()):
@@ -152,7 +161,13 @@ def wait_for_welcome(timeout, reference=None, after=None):
     fail(f"no welcome screen within {timeout} s")
 
 
-def journal(pattern, since_cursor=None):
+def serial_log():
+    with open(os.path.join(work, "serial.log"), errors="replace") as f:
+        return f.read()
+
+
+def journal(pattern):
+    """How many of this boot's lines of the unit's journal hold PATTERN (as a string)."""
     return agent.out(f"journalctl -b -u {UNIT} -o cat --no-pager | grep -c -- '{pattern}' || true")
 
 
@@ -160,7 +175,7 @@ def journal(pattern, since_cursor=None):
 t_welcome, welcome = wait_for_welcome(300)
 figure(f"welcome screen {t_welcome:.1f} s after power-on ({welcome.width}x{welcome.height})")
 os.replace(os.path.join(work, f"shot-{shot_no:03d}.ppm"), os.path.join(work, "welcome.ppm"))
-check(agent.sync(120), "the guest agent answers")
+check(agent.sync(180), "the guest agent answers")
 offset = now() - guest_uptime()  # host seconds since launch = guest uptime + offset
 state = unit_state()
 check(state["ActiveState"] == "active" and state["SubState"] == "running",
@@ -190,8 +205,10 @@ check(agent.out("cat /proc/sys/kernel/sysrq") == "0", "kernel.sysrq = 0")
 check(agent.out("systemctl is-enabled ctrl-alt-del.target || true") == "masked", "ctrl-alt-del.target is masked")
 check(agent.out("systemctl show -p CtrlAltDelBurstAction --value") == "none", "CtrlAltDelBurstAction=none")
 login = agent.out("busctl get-property org.freedesktop.login1 /org/freedesktop/login1 "
-                  "org.freedesktop.login1.Manager NAutoVTs ReserveVT | tr '\\n' ' '")
-check(login.split() == ["u", "0", "u", "0"], f"logind runs with NAutoVTs=0 ReserveVT=0 ({login.strip()})")
+                  "org.freedesktop.login1.Manager NAutoVTs")
+check(login == "u 0", f"logind runs with NAutoVTs=0 ({login})")
+gettys = agent.out("systemctl list-units --no-legend --plain --state=active 'getty@*' 'autovt@*'")
+check(gettys == "", f"no login prompt on any VT, tty6 included (ReserveVT=0): {gettys or 'none'}")
 check(active_vt() == "tty1", "the kiosk is on tty1")
 
 # --- 3. No blanking: the kernel would blank the console after 10 s (consoleblank=10) ----------
@@ -205,15 +222,12 @@ check(dpms == "On", f"DPMS is On ({dpms})")
 # --- 4. Escape keys: the screen, the VT and the kiosk process stay as they are ---------------
 ESCAPES = ["alt-sysrq-r", "ctrl-alt-f2", "alt-f4", "ctrl-alt-delete", "ctrl-alt-backspace", "alt-tab",
            "esc", "ctrl-q", "ctrl-w", "ctrl-alt-f3", "alt-f2", "alt-sysrq-e", "alt-sysrq-b"]
-refused = "sysrq: This sysrq operation is disabled"
-
-
-def sysrq_refusals():
-    return int(agent.out(f"dmesg | grep -c '{refused}' || true"))
 
 
 def escape_holds(combo):
-    before = sysrq_refusals() if "sysrq" in combo else None
+    """Sends COMBO; True when the screen, the VT and the kiosk process are as before. (With
+    kernel.sysrq = 0 the kernel ignores SysRq silently; the control at the end shows that the
+    same keys do reach it when allowed.)"""
     monitor.sendkey(combo)
     time.sleep(1.5)
     pic = shot()
@@ -221,12 +235,7 @@ def escape_holds(combo):
     st = unit_state()
     ok = pic.differs_from(welcome) < SAME and vt == "tty1" and st["MainPID"] == main_pid \
         and st["ActiveState"] == "active"
-    detail = f"screen differs {pic.differs_from(welcome):.1%}, VT {vt}, MainPID {st['MainPID']}"
-    if before is not None:
-        after_count = sysrq_refusals()
-        ok = ok and after_count > before
-        detail += f", kernel refused SysRq: {after_count > before}"
-    return ok, detail
+    return ok, f"screen differs {pic.differs_from(welcome):.1%}, VT {vt}, MainPID {st['MainPID']}"
 
 
 for combo in ESCAPES:
@@ -323,6 +332,8 @@ wait_for_welcome(120, reference=welcome, after=lambda: unit_state()["SubState"] 
 agent.sh("echo 1 > /proc/sys/kernel/sysrq")
 monitor.sendkey("alt-sysrq-r")
 time.sleep(1)
+check(agent.out("dmesg | grep -c 'sysrq: Keyboard mode set to system default' || true") != "0",
+      "control: with kernel.sysrq=1 the kernel takes Alt+SysRq+R")
 monitor.sendkey("ctrl-alt-f2")
 time.sleep(2)
 vt = active_vt()
