@@ -187,9 +187,10 @@ check(abs(t_welcome - t_active) < 5, "the unit became active within seconds of t
 check(journal("kiosk-started") != "0", f"journalctl -u {UNIT} shows the kiosk's kiosk-started event")
 
 main_pid = state["MainPID"]
-procs = agent.out("pgrep -x 'cage|readiness-kiosk|Xwayland' | sort").split()
+KIOSK_PROCS = "for name in cage readiness-kiosk Xwayland; do pgrep -a -x $name; done"
+procs = [line.split()[0] for line in agent.out(KIOSK_PROCS).splitlines()]
 in_unit = agent.out(f"cat /sys/fs/cgroup/system.slice/{UNIT}.service/cgroup.procs | sort").split()
-check(procs and set(procs) <= set(in_unit),
+check(len(procs) >= 2 and set(procs) <= set(in_unit),
       f"cage and the kiosk ({' '.join(procs)}) are in the unit's own cgroup ({' '.join(in_unit)})")
 sessions = agent.out("loginctl list-sessions --no-legend 2>&1")
 check("readiness-kiosk" not in sessions, f"no logind session for the kiosk user ({sessions or 'no sessions'})")
@@ -329,7 +330,7 @@ figure(f"seatd back: welcome screen after {welcome_after:.1f} s")
 
 # --- 9. Stop: no process outlives the unit ------------------------------------------------------
 agent.sh(f"systemctl stop {UNIT}")
-left = agent.out("pgrep -a -x 'cage|readiness-kiosk|Xwayland' || true")
+left = agent.out(KIOSK_PROCS)
 check(left == "", f"systemctl stop leaves no cage or kiosk process ({left or 'none'})")
 
 # --- 10. Control: with SysRq allowed, the same keys do escape -----------------------------------
