@@ -12,6 +12,7 @@ pkg_check_modules(SDL2 REQUIRED IMPORTED_TARGET sdl2)         # libsdl2-dev
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)       # libepoxy-dev
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)  # libsodium-dev
 pkg_check_modules(PNG REQUIRED IMPORTED_TARGET libpng)        # libpng-dev
+pkg_check_modules(ESPEAK_NG REQUIRED IMPORTED_TARGET espeak-ng)  # libespeak-ng-dev (read aloud)
 pkg_check_modules(SYSTEMD IMPORTED_TARGET libsystemd)         # libsystemd-dev (sd_notify), optional
 find_library(HPDF_LIBRARY NAMES hpdf REQUIRED)                # libhpdf-dev 2.3
 find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)

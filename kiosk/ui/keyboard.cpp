@@ -98,7 +98,7 @@ void draw_keyboard(UiState& s, float height) {
   }
 
   // Bottom row: shift, space (the widest), [new line], delete, done.
-  const bool long_text = item->kind == ItemKind::LongText;
+  const bool long_text = !describe(item->kind).one_line;
   const float unit = (width - g * (long_text ? 4.0f : 3.0f)) / (long_text ? 12.0f : 10.0f);
   ImGui::SetCursorPos(ImVec2(left, y));
   if (big_button(s, "kbd.shift", s.word("kbd_shift"), ImVec2(2.0f * unit, key_h),
