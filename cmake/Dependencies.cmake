@@ -3,6 +3,7 @@ find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
 find_package(tomlplusplus REQUIRED)            # libtomlplusplus-dev
 find_package(doctest REQUIRED)                 # doctest-dev
+find_package(jsoncpp CONFIG REQUIRED)          # libjsoncpp-dev (FHIR import/export)
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)       # libimgui-dev 1.86
 pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 pkg_check_modules(FRIBIDI REQUIRED IMPORTED_TARGET fribidi)             # libfribidi-dev: bidi, Arabic joining

@@ -78,7 +78,7 @@ no SysRq, no spare consoles, no Ctrl+Alt+Del reboot.")
 # Debian 12 with exactly these to prove the list.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "cage, xwayland, seatd, fonts-dejavu-core, fonts-noto-core, fonts-droid-fallback, fonts-nanum, libegl1, libegl-mesa0, libgl1, libgl1-mesa-dri, adduser")
+    "cage, xwayland, seatd, fonts-dejavu-core, fonts-noto-core, fonts-droid-fallback, fonts-nanum, libegl1, libegl-mesa0, libgl1, libgl1-mesa-dri, adduser, procps")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cups, fonts-noto-cjk")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${RK_PACKAGING_DIR}/debian/postinst ${RK_PACKAGING_DIR}/debian/prerm ${RK_PACKAGING_DIR}/debian/postrm

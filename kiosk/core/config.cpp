@@ -234,6 +234,19 @@ void read_paper(Loader& l, const toml::node& node, KioskConfig& c) {
     l.error(node, "unknown paper size \"" + *s + "\"; use \"letter\" or \"a4\" (lowercase)");
 }
 
+void read_fhir_base_url(Loader& l, const toml::node& node, KioskConfig& c) {
+  auto s = l.string("fhir_base_url", node);
+  if (!s) return;
+  const bool web = s->rfind("http://", 0) == 0 || s->rfind("https://", 0) == 0;
+  if (!web || s->find_first_of(" \t|#?") != std::string::npos) {
+    l.error(node, "fhir_base_url \"" + *s +
+                      "\" is not a base URL; write your record system's FHIR base, for example "
+                      "\"https://fhir.example-clinic.org/fhir\" (no spaces, '|', '#' or '?')");
+    return;
+  }
+  c.fhir_base_url = *s;
+}
+
 void read_printer(Loader& l, const toml::node& node, KioskConfig& c) {
   auto s = l.string("printer", node);
   if (!s) return;
@@ -492,6 +505,8 @@ const std::vector<Field>& fields() {
        absolute_path("audit_log_file", &KioskConfig::audit_log_file, "/var/log/readiness-kiosk/audit.log")},
       {"large_text", flag("large_text", &KioskConfig::large_text)},
       {"high_contrast", flag("high_contrast", &KioskConfig::high_contrast)},
+      {"fhir_export", flag("fhir_export", &KioskConfig::fhir_export)},
+      {"fhir_base_url", read_fhir_base_url},
       {"read_aloud", read_read_aloud},
       {"read_aloud_volume",
        whole_number("read_aloud_volume", &KioskConfig::read_aloud_volume, 0, 200, "percent")},
@@ -548,6 +563,12 @@ ConfigResult load_config_text(std::string_view toml_text, const std::string& pat
     it->read(loader, node, result.config);
   }
   if (support_lines) read_support_lines(loader, *support_lines, result.config);
+  // The FHIR file goes beside the saved PDF (and through the outbox's save): printing alone keeps none.
+  if (const toml::node* fhir = root.get("fhir_export");
+      fhir != nullptr && result.config.fhir_export && result.config.output == OutputMode::Print) {
+    loader.error(*fhir, "fhir_export = true saves each response beside the saved PDF, but output = \"print\" saves "
+                        "none; set output = \"both\" (print and save) or \"save\"");
+  }
 
   if (!root.contains("questionnaires")) {
     result.config.questionnaires.push_back(data_dir() + "/questionnaires/readiness-and-strengths.toml");

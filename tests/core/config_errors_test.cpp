@@ -485,3 +485,15 @@ TEST_CASE("the binary refuses such settings with FILE:LINE:COLUMN and exit 1") {
   CHECK_FALSE(std::filesystem::exists(dir / "out.pdf"));
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("FHIR export: a base URL, and a save folder to put the responses in") {
+  const auto ok = load("fhir_export = true\noutput = \"both\"\nfhir_base_url = \"https://fhir.example.org/r4\"\n");
+  CHECK(ok.ok());
+  CHECK(ok.config.fhir_export);
+  CHECK(ok.config.fhir_base_url == "https://fhir.example.org/r4");
+  CHECK(only_error("fhir_base_url = \"fhir.example.org\"\n").find(
+            "kiosk.toml:1:17: error: fhir_base_url \"fhir.example.org\" is not a base URL") != std::string::npos);
+  CHECK(only_error("output = \"print\"\nfhir_export = true\n") ==
+        "/etc/readiness-kiosk/kiosk.toml:2:15: error: fhir_export = true saves each response beside the saved "
+        "PDF, but output = \"print\" saves none; set output = \"both\" (print and save) or \"save\"");
+}

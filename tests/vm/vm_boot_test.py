@@ -250,6 +250,13 @@ check(ok, f"8 x ctrl-alt-delete in a burst changes nothing ({detail})")
 figure("escapes tried, none changed the screen, the VT (tty1) or the kiosk process: "
        + ", ".join(ESCAPES) + ", 8 x ctrl-alt-delete in 2 s")
 
+# --- 4b. systemctl reload reaches the kiosk (ExecReload) and restarts nothing -------------------
+rc, out = agent.sh(f"systemctl reload {UNIT}")
+time.sleep(2)
+st = unit_state()
+check(rc == 0 and st["MainPID"] == main_pid and st["SubState"] == "running",
+      f"systemctl reload succeeds and keeps the same kiosk (exit {rc}, MainPID {st['MainPID']}) {out}")
+
 # --- 5. A tap on Start ------------------------------------------------------------------------
 box = welcome.largest_accent_box()
 check(box is not None, f"found the Start button on the welcome screen at {box}")
