@@ -6,7 +6,7 @@
 #include <regex>
 #include <sstream>
 
-#include "session_utf8.hpp"
+#include "utf8.hpp"
 
 namespace rk::fhir {
 namespace {
