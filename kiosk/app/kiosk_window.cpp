@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "lockdown.hpp"
 
@@ -107,6 +108,11 @@ void KioskWindow::render() {
   glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  // A GL error means a frame may be missing from the screen; say so once rather than stay silent.
+  if (const GLenum gl_error = glGetError(); gl_error != GL_NO_ERROR && !gl_error_reported_) {
+    gl_error_reported_ = true;
+    std::fprintf(stderr, "readiness-kiosk: OpenGL error 0x%x while drawing a frame\n", gl_error);
+  }
 }
 
 std::vector<std::uint8_t> KioskWindow::read_pixels(int& width, int& height) const {
@@ -132,11 +138,20 @@ void KioskWindow::present() {
 }
 
 void KioskWindow::reload_font_texture() {
-  // Recreate all device objects here rather than only the font texture: otherwise the backend's
-  // first NewFrame creates them again and uploads the atlas a second time. Once the texture is in
-  // GL, ImGui's CPU copies of the atlas pixels are dead weight (several MiB at kiosk font sizes).
-  ImGui_ImplOpenGL3_DestroyDeviceObjects();
-  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  // Only the font texture is remade after the first time. Recreating every device object here
+  // blacked out the screen: Debian's ImGui 1.86 backend keeps VertexBufferSize/IndexBufferSize
+  // across DestroyDeviceObjects(), so the new, empty buffers were never given storage and every
+  // glBufferSubData of a frame no bigger than the largest so far failed (GL_INVALID_VALUE):
+  // nothing was drawn until a bigger frame came along.
+  if (!device_objects_ready_) {
+    ImGui_ImplOpenGL3_CreateDeviceObjects();  // the first time: shaders, buffers and font texture
+    device_objects_ready_ = true;             // (and the backend's NewFrame will not upload again)
+  } else {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  // Once the texture is in GL, ImGui's CPU copies of the atlas pixels are dead weight (several MiB
+  // at kiosk font sizes); a later rebuild makes them again from the fonts just added.
   ImGui::GetIO().Fonts->ClearTexData();
 }
 
