@@ -10,11 +10,32 @@
 #include "lockdown.hpp"
 
 namespace rk::app {
+namespace {
+
+std::string describe_env(const char* name) {
+  const char* value = SDL_getenv(name);
+  return value == nullptr || *value == '\0' ? std::string("not set") : "'" + std::string(value) + "'";
+}
+
+}  // namespace
 
 std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std::string& error) {
   set_kiosk_hints();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     error = std::string("cannot start SDL video: ") + SDL_GetError();
+    return nullptr;
+  }
+  // SDL falls back to its offscreen (or dummy) driver when it finds no display: a kiosk nobody
+  // can see, running silently. Those drivers are for tests, and only when asked for by name.
+  const std::string driver = SDL_GetCurrentVideoDriver() != nullptr ? SDL_GetCurrentVideoDriver() : "";
+  const char* asked = SDL_getenv("SDL_VIDEODRIVER");
+  if ((driver == "offscreen" || driver == "dummy") && (asked == nullptr || driver != asked)) {
+    SDL_Quit();
+    error = "no display to show the kiosk on: looked for X (DISPLAY is " + describe_env("DISPLAY") +
+            "), Wayland (WAYLAND_DISPLAY is " + describe_env("WAYLAND_DISPLAY") +
+            ") and a KMS/DRM console (/dev/dri/card*), and found none (SDL offered only its invisible '" + driver +
+            "' driver).\n  Run it in a desktop session (add --window 1280x800 for a window), or on a kiosk "
+            "terminal under the cage compositor as packaging/README.md shows (cage -- readiness-kiosk).";
     return nullptr;
   }
   std::unique_ptr<KioskWindow> w(new KioskWindow());

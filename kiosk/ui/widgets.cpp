@@ -58,27 +58,44 @@ float gap() {
   return 0.5f * Em();
 }
 
-float text_height(ImFont* font, const std::string& text, float width) {
+float text_height(ImFont* font, const std::string& text, float width, float scale) {
   if (text.empty()) return 0.0f;
-  return font->CalcTextSizeA(font->FontSize, FLT_MAX, std::max(width, 1.0f), text.c_str()).y;
+  return font->CalcTextSizeA(font->FontSize * scale, FLT_MAX, std::max(width, 1.0f), text.c_str()).y;
+}
+
+float widest_word(ImFont* font, const std::string& text, float scale) {
+  float widest = 0.0f;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t stop = text.find_first_of(" \n", start);
+    if (stop == std::string::npos) stop = text.size();
+    if (stop > start) {
+      const char* b = text.c_str() + start;
+      widest =
+          std::max(widest, font->CalcTextSizeA(font->FontSize * scale, FLT_MAX, 0.0f, b, b + (stop - start)).x);
+    }
+    start = stop + 1;
+  }
+  return widest;
 }
 
 void draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, const std::string& text,
-                  bool center) {
+                  bool center, float scale) {
+  const float px = font->FontSize * scale;
   const char* begin = text.c_str();
   const char* end = begin + text.size();
   float y = pos.y;
   while (begin < end) {
-    const char* stop = font->CalcWordWrapPositionA(1.0f, begin, end, std::max(width, 1.0f));
+    const char* stop = font->CalcWordWrapPositionA(scale, begin, end, std::max(width, 1.0f));
     if (stop == begin) ++stop;  // a word wider than the line: never loop forever
     const char* nl = std::find(begin, stop, '\n');
     if (nl != stop) stop = nl;
     const char* line_end = stop;
     while (line_end > begin && (line_end[-1] == ' ')) --line_end;
-    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, begin, line_end);
+    const ImVec2 size = font->CalcTextSizeA(px, FLT_MAX, 0.0f, begin, line_end);
     const float x = center ? pos.x + (width - size.x) * 0.5f : pos.x;
-    dl->AddText(font, font->FontSize, ImVec2(x, y), color, begin, line_end);
-    y += font->FontSize;
+    dl->AddText(font, px, ImVec2(x, y), color, begin, line_end);
+    y += px;
     begin = stop;
     if (begin < end && *begin == '\n') {
       ++begin;
@@ -105,7 +122,7 @@ float fit_width(const std::string& label) {
 }
 
 bool big_button(UiState& s, const std::string& id, const std::string& label, ImVec2 size, Tone tone,
-                const std::string& detail, bool align_left) {
+                const std::string& detail, bool align_left, const ButtonLook& look) {
   if (size.x <= 0.0f) size.x = fit_width(label);
   if (size.y <= 0.0f) size.y = big_button_height(s, label, size.x, detail);
   ImGui::PushID(id.c_str());
@@ -123,21 +140,28 @@ bool big_button(UiState& s, const std::string& id, const std::string& label, ImV
 
   ImFont* font = body_font(s);
   ImFont* label_font = !detail.empty() && s.fonts.bold ? s.fonts.bold : font;
-  const float pad = padding();
+  const float pad = look.pad >= 0.0f ? look.pad : padding();
+  const float scale = look.text_scale;
   const float inner = size.x - 2.0f * pad;
   const std::string shown = tone == Tone::Selected ? std::string(kCheck) + label : label;
-  const float label_h = text_height(label_font, shown, inner);
+  const float label_h = text_height(label_font, shown, inner, scale);
   // Cards (with a detail line) read from the top; everything else is centred vertically.
   const float top = detail.empty() ? pos.y + std::max(pad, (size.y - label_h) * 0.5f) : pos.y + pad;
   dl->PushClipRect(pos, end, true);
-  draw_wrapped(dl, label_font, ImVec2(pos.x + pad, top), inner, ink_of(s, tone), shown, !align_left);
+  draw_wrapped(dl, label_font, ImVec2(pos.x + pad, top), inner, ink_of(s, tone), shown, !align_left, scale);
   if (!detail.empty()) {
     const ImU32 ink = tone == Tone::Disabled ? s.palette.disabled_text : ink_of(s, tone);
     draw_wrapped(dl, font, ImVec2(pos.x + pad, top + label_h + 0.3f * Em()), inner, ink, detail, !align_left);
   }
   dl->PopClipRect();
 
-  record_widget(s, id, label, pos, end);
+  // The label is drawn from `pad` below the top at the highest, and clipped at the bottom edge.
+  LabelFit fit{inner, size.y - pad, widest_word(label_font, shown, scale), label_h};
+  if (!detail.empty()) {
+    fit.widest_word_w = std::max(fit.widest_word_w, widest_word(font, detail));
+    fit.text_h = label_h + 0.3f * Em() + text_height(font, detail, inner);
+  }
+  record_widget(s, id, label, pos, end, fit);
   if (tone == Tone::Disabled) {
     (void)accept_tap(s, pressed);  // a tap on it still counts as this press's one action
     return false;

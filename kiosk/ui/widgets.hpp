@@ -24,8 +24,14 @@ float gap();
 
 /// A button of `size` (a size of 0 on an axis means: fit the label). `detail` is an optional
 /// second, smaller line (cards). Returns true when tapped.
+/// Padding and label size of a big_button, when not the usual (a crowded ruler's numbers).
+struct ButtonLook {
+  float pad = -1.0f;        ///< left/right/top padding in pixels; < 0: the usual
+  float text_scale = 1.0f;  ///< the label at this share of its font's size
+};
 bool big_button(UiState& s, const std::string& id, const std::string& label, ImVec2 size,
-                Tone tone = Tone::Normal, const std::string& detail = {}, bool align_left = false);
+                Tone tone = Tone::Normal, const std::string& detail = {}, bool align_left = false,
+                const ButtonLook& look = {});
 
 /// Height the label (and detail) of a big_button needs at `width`.
 float big_button_height(const UiState& s, const std::string& label, float width,
@@ -34,10 +40,12 @@ float big_button_height(const UiState& s, const std::string& label, float width,
 float fit_width(const std::string& label);
 
 /// Height of `text` in `font` wrapped at `width`.
-float text_height(ImFont* font, const std::string& text, float width);
+float text_height(ImFont* font, const std::string& text, float width, float scale = 1.0f);
+/// Width of the widest word of `text` (what cannot wrap onto the next line).
+float widest_word(ImFont* font, const std::string& text, float scale = 1.0f);
 /// Draws `text` wrapped at `width` from `pos`, each line centred or left aligned.
 void draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, const std::string& text,
-                  bool center);
+                  bool center, float scale = 1.0f);
 
 /// Wrapped text in the page column, in `font` (nullptr: body) and `color` (0: the theme's text).
 void column_text(UiState& s, const std::string& text, ImFont* font = nullptr, ImU32 color = 0);
