@@ -13,7 +13,10 @@ run_pkgs=(
   build-essential cmake ninja-build pkg-config git
   libimgui-dev libsdl2-dev libfreetype-dev libhpdf-dev libcups2-dev doctest-dev
   libtomlplusplus-dev libepoxy-dev libsodium-dev libpng-dev libsystemd-dev
+  libespeak-ng-dev espeak-ng-data  # read aloud
   fonts-dejavu-core
+  libfribidi-dev libunibreak-dev libharfbuzz-dev  # text: bidi and Arabic joining, UAX #14, glyph closure
+  fonts-noto-core fonts-droid-fallback fonts-nanum fonts-noto-cjk  # Arabic; CJK; Hangul; rarer CJK on screen
 )
 test_pkgs=(
   xvfb xauth xdotool imagemagick qpdf poppler-utils
@@ -21,6 +24,7 @@ test_pkgs=(
   lintian dpkg-dev fakeroot systemd file
   cage libegl-mesa0 libgl1-mesa-dri libpam-systemd dbus  # the .deb's run-time Depends, for the offline install test
   clang libclang-rt-14-dev
+  tesseract-ocr tesseract-ocr-vie tesseract-ocr-chi-sim tesseract-ocr-ara tesseract-ocr-spa  # OCR of summary pages
 )
 pkgs=("${run_pkgs[@]}")
 [ "$purpose" = test ] && pkgs+=("${test_pkgs[@]}")

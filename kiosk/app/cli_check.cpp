@@ -5,13 +5,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <span>
+#include <sstream>
 #include <string>
 
 #include "command_registry.hpp"
 #include "fonts.hpp"
 #include "questionnaire.hpp"
 #include "ruler_layout.hpp"
+#include "undrawable.hpp"
 
 namespace {
 
@@ -57,6 +60,20 @@ int warn_about_crowded_rulers(const std::string& path, const rk::Questionnaire& 
   return warnings;
 }
 
+// Characters the kiosk's fonts cannot draw (on screen or on paper), one error each.
+int report_undrawable(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const std::string source = bytes.str();
+  int count = 0;
+  for (const rk::text::Undrawable& u : rk::text::find_undrawable(source)) {
+    std::fprintf(stderr, "%s:%zu:%zu: error: %s\n", path.c_str(), u.line, u.column, u.message.c_str());
+    ++count;
+  }
+  return count;
+}
+
 int check(std::span<const std::string> files) {
   if (files.empty()) {
     std::fprintf(stderr,
@@ -68,7 +85,8 @@ int check(std::span<const std::string> files) {
   for (const auto& path : files) {
     const rk::LoadResult result = rk::load_questionnaire_file(path);
     for (const auto& problem : result.errors) std::fprintf(stderr, "%s\n", problem.format().c_str());
-    if (result.ok()) {
+    const int undrawable = result.ok() ? report_undrawable(path) : 0;
+    if (result.ok() && undrawable == 0) {
       warn_about_crowded_rulers(path, *result.questionnaire);
       std::printf("%s\n", one_line_summary(path, *result.questionnaire).c_str());
     } else {

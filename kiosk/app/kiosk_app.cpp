@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 
 #include "audit_log.hpp"
+#include "font_chain.hpp"
 #include "kiosk_services.hpp"
 #include "kiosk_ui.hpp"
-#include "paths.hpp"
 #include "screen_audit.hpp"
+#include "speech_engine.hpp"
 #include "widget_list_file.hpp"
 
 namespace rk::app {
@@ -25,7 +27,18 @@ int run_kiosk(const KioskOptions& options, const Questionnaire& questionnaire, c
   // Declared after the window so it is destroyed first: the worker finishes a delivery in
   // progress while SDL can still take its wake event.
   KioskServices services(config, questionnaire, wake_event_type());
-  ui::KioskUi kiosk(questionnaire, config, services.callbacks());
+  std::optional<SpeechEngine> speech;
+  if (config.read_aloud != ReadAloud::Off) {
+    speech.emplace(SpeechSettings{config.read_aloud_device, config.read_aloud_volume, config.read_aloud_rate},
+                   wake_event_type());
+    for (const std::string& language : questionnaire.languages) {
+      if (speech->unavailable_reason().empty() && !speech->can_speak(language))
+        audit("read-aloud-no-voice", {{"language", language}});
+    }
+  }
+  ui::Services callbacks = services.callbacks();
+  callbacks.speech = speech ? &*speech : nullptr;
+  ui::KioskUi kiosk(questionnaire, config, std::move(callbacks));
   kiosk.load_fonts(static_cast<float>(window->width()), static_cast<float>(window->height()));
   window->reload_font_texture();
   ScreenAudit screen_audit;
@@ -52,7 +65,7 @@ int run_kiosk(const KioskOptions& options, const Questionnaire& questionnaire, c
   };
   hooks.woken = [&] {
     for (const auto& done : services.take_finished()) {
-      if (done.session) kiosk.delivery_finished(done.ok, done.staff_message);
+      if (done.session) kiosk.summary_kept(done.kept);
     }
   };
   hooks.exit_requested = [&] { return services.exit_requested(); };
@@ -76,7 +89,8 @@ int run_error_screen(const KioskOptions& options, const std::vector<std::string>
     return 2;
   }
   ImGuiIO& io = ImGui::GetIO();
-  const std::string font_path = find_font("regular");
+  const text::FontChain fonts = text::find_font_chain(text::Medium::Screen);
+  const std::string font_path = fonts.regular.empty() ? std::string() : fonts.regular.front().path;
   const float em =
       std::clamp(static_cast<float>(std::min(window->width(), window->height())) / 40.0f, 16.0f, 40.0f);
   if (!font_path.empty()) io.Fonts->AddFontFromFileTTF(font_path.c_str(), em);

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -86,9 +87,21 @@ class Session {
   /// Flags raised by the current visible answers (for patient messages), most urgent first.
   [[nodiscard]] std::vector<Flag> raised_flags() const;
 
+  /// One flag an answer raises, and the part of the answer that raised it.
+  struct FlagRaised {
+    const Flag* flag = nullptr;
+    const std::string* pick = nullptr;  ///< the picked option id, for an option's flag
+    std::optional<int> value;           ///< the number, for a ruler's flag_range
+  };
+  /// Which flags this answer raises, in file order: the one place that decides it.
+  [[nodiscard]] static std::vector<FlagRaised> flags_raised(const Item& item, const Answer& answer);
+
   /// The text in the session language with {item_id} pipes replaced by the answer
   /// (a number, the option labels, or the free text); an unanswered pipe becomes "—".
   [[nodiscard]] std::string resolve(const Text& text) const;
+  /// resolve() for reading aloud: a pipe of a free-text answer becomes "—" too, so nothing the
+  /// patient typed is ever spoken (choices and numbers are the questionnaire's own words).
+  [[nodiscard]] std::string resolve_spoken(const Text& text) const;
   /// An answer as display text in the session language (option labels joined with "; ").
   [[nodiscard]] std::string answer_text(const Item& item) const;
 
@@ -122,8 +135,6 @@ class Session {
   Clock::time_point started_at_{};
   std::map<std::string, Answer> answers_;
   std::set<std::string> left_off_;
-
-  // Added by the session engine (session*.cpp).
   bool started_ = false;  ///< start() was called since the last wipe()
   std::map<std::string, const Item*, std::less<>> items_by_id_;
   std::map<std::string, int, std::less<>> page_by_item_;
@@ -140,9 +151,9 @@ class Session {
   [[nodiscard]] int previous_visible_page(int from) const;
   /// Visible, answered and not left off: what the summary and flags may use.
   [[nodiscard]] const Answer* reportable_answer(const Item& item) const;
-  /// Pipes resolved; `for_summary` treats left-off answers as unanswered.
-  [[nodiscard]] std::string resolve_text(const Text& text, const std::string& language,
-                                         bool for_summary) const;
+  /// Pipes resolved; `for_summary` treats left-off answers as unanswered, `spoken` typed ones.
+  [[nodiscard]] std::string resolve_text(const Text& text, const std::string& language, bool for_summary,
+                                         bool spoken = false) const;
   [[nodiscard]] std::string answer_text_in(const Item& item, const Answer& answer,
                                            const std::string& language) const;
   [[nodiscard]] std::string option_label(const Item& item, const std::string& option_id,

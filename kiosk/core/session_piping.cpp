@@ -1,6 +1,7 @@
 // Answers as text, and "{item_id}" pipes in questionnaire text replaced by earlier answers.
 #include <string>
 
+#include "pipes.hpp"
 #include "session.hpp"
 
 namespace rk {
@@ -53,34 +54,26 @@ std::string Session::answer_text(const Item& it) const {
   return given == nullptr ? std::string{} : answer_text_in(it, *given, language_);
 }
 
-std::string Session::resolve_text(const Text& text, const std::string& language, bool for_summary) const {
+std::string Session::resolve_text(const Text& text, const std::string& language, bool for_summary,
+                                  bool spoken) const {
   const std::string& source = text.in(language, questionnaire_->default_language);
   std::string out;
   out.reserve(source.size());
   std::size_t i = 0;
-  while (i < source.size()) {
-    const std::size_t open = source.find('{', i);
-    if (open == std::string::npos) break;
-    const std::size_t close = source.find('}', open + 1);
-    if (close == std::string::npos) break;  // unbalanced: the rest stays as written
-    const std::size_t reopen = source.find('{', open + 1);
-    if (reopen < close) {  // "{ ... {id}": the first brace is plain text
-      out.append(source, i, reopen - i);
-      i = reopen;
+  for (const Pipe& pipe : find_pipes(source)) {
+    out.append(source, i, pipe.offset - i);
+    i = pipe.offset + pipe.length;
+    const Item* piped = item(pipe.item_id);
+    if (piped == nullptr || piped->kind == ItemKind::Info) {
+      out.append(source, pipe.offset, pipe.length);  // not a pipe: keep the braces as written
       continue;
     }
-    out.append(source, i, open - i);
-    const std::string id = source.substr(open + 1, close - open - 1);
-    const Item* piped = item(id);
-    if (piped == nullptr || piped->kind == ItemKind::Info) {
-      out.append(source, open, close - open + 1);  // not a pipe: keep the braces as written
-    } else {
-      const Answer* given = answer(id);
-      const bool usable =
-          given != nullptr && given->given() && item_visible(*piped) && !(for_summary && left_off(id));
-      out += usable ? answer_text_in(*piped, *given, language) : kNoAnswer;
-    }
-    i = close + 1;
+    const Answer* given = answer(pipe.item_id);
+    // Words the patient typed are never read aloud (answers are private in a waiting room).
+    const bool typed = describe(piped->kind).own_words;
+    const bool usable = given != nullptr && given->given() && item_visible(*piped) &&
+                        !(for_summary && left_off(pipe.item_id)) && !(spoken && typed);
+    out += usable ? answer_text_in(*piped, *given, language) : kNoAnswer;
   }
   out.append(source, i, std::string::npos);
   return out;
@@ -88,6 +81,10 @@ std::string Session::resolve_text(const Text& text, const std::string& language,
 
 std::string Session::resolve(const Text& text) const {
   return resolve_text(text, language_, false);
+}
+
+std::string Session::resolve_spoken(const Text& text) const {
+  return resolve_text(text, language_, false, true);
 }
 
 std::string Session::resolve_in(const Text& text, const std::string& language) const {

@@ -99,12 +99,12 @@ void draw_keyboard(UiState& s, float height) {
 
   // Bottom row: shift, space (the widest), [new line], delete, done. A word too long for its key
   // ("Nueva línea") is drawn a little smaller rather than wrapped and cut off.
-  const bool long_text = item->kind == ItemKind::LongText;
+  const bool long_text = !describe(item->kind).one_line;
   const float unit = (width - g * (long_text ? 4.0f : 3.0f)) / (long_text ? 12.0f : 10.0f);
   const auto one_line = [&](const std::string& label, float w) {
     ImFont* font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
     const float pad = 0.3f * Em();
-    const float label_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label.c_str()).x;
+    const float label_w = line_width(font, label);
     return ButtonLook{pad, label_w > 0.0f ? std::clamp((w - 2.0f * pad) / label_w, 0.6f, 1.0f) : 1.0f};
   };
   ImGui::SetCursorPos(ImVec2(left, y));

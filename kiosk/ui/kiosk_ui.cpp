@@ -9,6 +9,7 @@
 
 #include "fonts.hpp"
 #include "paths.hpp"
+#include "read_aloud.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "touch.hpp"
@@ -39,17 +40,10 @@ std::string starting_language(const UiState& s) {
   return offered.front();
 }
 
-/// What is on screen, as a string: when it changes, taps in flight are ignored (touch.cpp).
+/// The page on show, without the keyboard or the idle prompt over it: a new one starts at its top.
 std::string page_of(const UiState& s) {
   std::string v = std::to_string(static_cast<int>(s.screen));
   if (s.screen == Screen::Question) v += ":" + std::to_string(s.session.page_index());
-  return v;
-}
-
-std::string view_of(const UiState& s) {
-  std::string v = page_of(s);
-  if (s.keyboard.open) v += ":kbd:" + s.keyboard.item_id;
-  if (s.idle_prompt) v += ":idle";
   return v;
 }
 
@@ -64,12 +58,19 @@ void run_timers(UiState& s) {
 
   if (s.screen == Screen::Finishing) {
     const double shown = s.now - s.finishing_since;
-    if (shown >= kFinishingMinSeconds && (s.delivery_done || shown >= kFinishingMaxSeconds)) {
+    if (shown >= kFinishingMinSeconds && (s.keep_known || shown >= kFinishingMaxSeconds)) {
+      // Not known by now means not known to be kept: the patient is asked to tell the desk.
+      if (!s.keep_known) s.summary_kept = false;
       s.screen = Screen::ThankYou;
       s.thank_you_until = s.now + std::max(1, s.config->thank_you_seconds);
     }
   }
   if (s.screen == Screen::ThankYou && s.now >= s.thank_you_until) reset_to_welcome(s);
+  if (service_check_due(s.screen == Screen::Welcome, !s.out_of_service.empty(), s.service_checked_at,
+                        s.now)) {
+    s.out_of_service = s.services.out_of_service ? s.services.out_of_service() : std::string();
+    s.service_checked_at = s.now;
+  }
 }
 
 void draw_content(UiState& s) {
@@ -121,14 +122,14 @@ void draw_more_below_cue(UiState& s, ImVec2 strip_min, ImVec2 strip_max) {
   const std::string label = more_below_label(s);
   ImFont* font = more_below_font(s);
   const float px = font->FontSize;
-  const ImVec2 text = font->CalcTextSizeA(px, FLT_MAX, 0.0f, label.c_str());
+  const ImVec2 text(line_width(font, label), px);
   const float pad = 0.6f * Em();
   const ImVec2 box_min(0.5f * (strip_min.x + strip_max.x - text.x) - pad,
                        0.5f * (strip_min.y + strip_max.y - text.y - pad));
   const ImVec2 box_max(box_min.x + text.x + 2.0f * pad, box_min.y + text.y + pad);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(box_min, box_max, s.palette.primary, 0.5f * (box_max.y - box_min.y));
-  dl->AddText(font, px, ImVec2(box_min.x + pad, box_min.y + 0.5f * pad), s.palette.primary_text, label.c_str());
+  draw_line(dl, font, ImVec2(box_min.x + pad, box_min.y + 0.5f * pad), s.palette.primary_text, label);
   record_widget(s, "cue.more_below", label, box_min, box_max, {}, false);  // drawn only: not tappable
 }
 
@@ -209,6 +210,13 @@ void draw_root(UiState& s) {
 
 }  // namespace
 
+std::string view_of(const UiState& s) {
+  std::string v = page_of(s);
+  if (s.keyboard.open) v += ":kbd:" + s.keyboard.item_id;
+  if (s.idle_prompt) v += ":idle";
+  return v;
+}
+
 UiState::UiState(const Questionnaire& q, const KioskConfig& c, Services s)
     : questionnaire(&q),
       config(&c),
@@ -221,12 +229,22 @@ UiState::UiState(const Questionnaire& q, const KioskConfig& c, Services s)
   UiStringsResult loaded = load_ui_strings_folder(data_dir() + "/assets/i18n");
   strings = std::move(loaded.strings);
   strings_errors = std::move(loaded.errors);
+  read_aloud.tap_mode = c.read_aloud == ReadAloud::Always;
   offered_languages = rk::ui::offered_languages(q, c);
   language = starting_language(*this);
   palette = make_palette(high_contrast);
 }
 
+bool service_check_due(bool on_welcome, bool out_of_service, double checked_at, double now) {
+  if (!on_welcome) return false;
+  if (checked_at < 0.0) return true;
+  return out_of_service && now - checked_at >= kServiceRecheckSeconds;
+}
+
 void reset_to_welcome(UiState& s) {
+  stop_speech(s);
+  s.read_aloud.tap_mode = s.config->read_aloud == ReadAloud::Always;
+  s.service_checked_at = -1.0e9;  // every arrival at welcome asks again
   s.session.wipe();
   s.keyboard = KeyboardState{};
   std::fill(s.staff.pin.begin(), s.staff.pin.end(), '\0');
@@ -275,6 +293,7 @@ void KioskUi::frame(double now) {
   s.widgets.clear();
   run_timers(s);
   draw_root(s);
+  stop_speech_from_other_views(s);
   touch_end_frame(s, view_of(s), page_of(s));
 }
 
@@ -289,10 +308,13 @@ double KioskUi::seconds_until_next_frame(double now) const {
     const double shown = now - s.finishing_since;
     wait =
         std::min(wait, (shown < kFinishingMinSeconds ? kFinishingMinSeconds : kFinishingMaxSeconds) - shown);
-    if (s.delivery_done) wait = std::min(wait, kFinishingMinSeconds - shown);
+    if (s.keep_known) wait = std::min(wait, kFinishingMinSeconds - shown);
   }
   if (s.screen == Screen::ThankYou) wait = std::min(wait, s.thank_you_until - now);
   if (s.screen == Screen::StaffPin && s.staff.lock.locked(now)) wait = std::min(wait, 1.0);
+  if (s.screen == Screen::Welcome && !s.out_of_service.empty()) {
+    wait = std::min(wait, s.service_checked_at + kServiceRecheckSeconds - now);
+  }
   // A finger held on the staff corner: wake up when the hold is long enough.
   const float corner = staff_corner_size();
   if (s.touch.down && !s.touch.consumed && !s.touch.dragging && s.touch.press_pos.x <= corner &&
@@ -302,10 +324,9 @@ double KioskUi::seconds_until_next_frame(double now) const {
   return std::clamp(wait, 0.0, kNothingPending);
 }
 
-void KioskUi::delivery_finished(bool ok, const std::string& staff_message) {
-  state_->delivery_done = true;
-  state_->last_delivery_ok = ok;
-  state_->last_delivery_message = staff_message;
+void KioskUi::summary_kept(bool kept) {
+  state_->keep_known = true;
+  state_->summary_kept = kept;
 }
 
 Screen KioskUi::screen() const {

@@ -1,11 +1,15 @@
-// Welcome: one tap to start, the language choice (top bar, and here in large), and the promise.
+// Welcome: one tap to start, the language choice (top bar, and here in large), the promise, and
+// (when it is offered) that the kiosk can read aloud.
+#include "read_aloud.hpp"
 #include "screens.hpp"
+#include "spoken_text.hpp"
 #include "widgets.hpp"
 
 namespace rk::ui {
 
 void draw_welcome(UiState& s) {
   const Questionnaire& q = *s.questionnaire;
+  draw_read_aloud_button(s, welcome_phrases);
   space(0.5f);
   column_text(s, s.word("welcome_title"), s.fonts.title);
   space(0.3f);
@@ -18,13 +22,24 @@ void draw_welcome(UiState& s) {
                 nullptr, s.palette.muted);
   }
   space(0.8f);
+  if (!s.out_of_service.empty()) {
+    // For staff: no session starts that the kiosk could lose. Patients are asked to wait.
+    note_box(s, s.word("out_of_service") + "\n" + s.out_of_service);
+    return;
+  }
   note_box(s, s.word("privacy_promise"));
+  space(0.6f);
+  draw_read_aloud_note(s);
   space(1.0f);
 
   const float width = std::min(s.column_width, std::max(14.0f * Em(), s.column_width * 0.5f));
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (s.column_width - width) * 0.5f);
   if (big_button(s, "welcome.start", s.word("start"), ImVec2(width, 1.3f * primary_height()),
                  Tone::Primary)) {
+    // The last word before a session begins: can a summary be kept right now?
+    if (s.services.out_of_service) s.out_of_service = s.services.out_of_service();
+    s.service_checked_at = s.now;
+    if (!s.out_of_service.empty()) return;
     s.session.start(s.language, Session::Clock::now());
     s.show_required_note = false;
     s.screen = s.session.stage() == Session::Stage::Review ? Screen::Review : Screen::Question;

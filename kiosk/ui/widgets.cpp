@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "layout.hpp"
+
 namespace rk::ui {
 namespace {
 
@@ -58,51 +60,57 @@ float gap() {
   return 0.5f * Em();
 }
 
+namespace {
+
+// Advances in `font`; ImWchar is 16-bit in Debian's build, so beyond U+FFFF is a replacement.
+text::AdvanceFn advance_in(ImFont* font) {
+  return [font](char32_t c) {
+    return font->GetCharAdvance(c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD));
+  };
+}
+
+// Lines as drawn with `font`: UAX #14 breaks, Arabic joined, each line in visual order.
+std::vector<text::Line> wrap_lines(ImFont* font, const std::string& text, float width) {
+  return text::wrap(text, std::max(width, 1.0f), advance_in(font));
+}
+
+}  // namespace
+
 float text_height(ImFont* font, const std::string& text, float width, float scale) {
   if (text.empty()) return 0.0f;
-  return font->CalcTextSizeA(font->FontSize * scale, FLT_MAX, std::max(width, 1.0f), text.c_str()).y;
+  return font->FontSize * scale *
+         static_cast<float>(std::max<std::size_t>(1, wrap_lines(font, text, width / scale).size()));
 }
 
 float widest_word(ImFont* font, const std::string& text, float scale) {
+  // Wrapped as narrow as it goes, each line is a piece that cannot break.
   float widest = 0.0f;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t stop = text.find_first_of(" \n", start);
-    if (stop == std::string::npos) stop = text.size();
-    if (stop > start) {
-      const char* b = text.c_str() + start;
-      widest =
-          std::max(widest, font->CalcTextSizeA(font->FontSize * scale, FLT_MAX, 0.0f, b, b + (stop - start)).x);
-    }
-    start = stop + 1;
-  }
-  return widest;
+  for (const text::Line& line : wrap_lines(font, text, 1.0f)) widest = std::max(widest, line.width);
+  return widest * scale;
+}
+
+float line_width(ImFont* font, const std::string& text) {
+  return text::single_line(text, advance_in(font)).width;
 }
 
 void draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, const std::string& text,
                   bool center, float scale) {
   const float px = font->FontSize * scale;
-  const char* begin = text.c_str();
-  const char* end = begin + text.size();
   float y = pos.y;
-  while (begin < end) {
-    const char* stop = font->CalcWordWrapPositionA(scale, begin, end, std::max(width, 1.0f));
-    if (stop == begin) ++stop;  // a word wider than the line: never loop forever
-    const char* nl = std::find(begin, stop, '\n');
-    if (nl != stop) stop = nl;
-    const char* line_end = stop;
-    while (line_end > begin && (line_end[-1] == ' ')) --line_end;
-    const ImVec2 size = font->CalcTextSizeA(px, FLT_MAX, 0.0f, begin, line_end);
-    const float x = center ? pos.x + (width - size.x) * 0.5f : pos.x;
-    dl->AddText(font, px, ImVec2(x, y), color, begin, line_end);
+  for (const text::Line& line : wrap_lines(font, text, width / scale)) {
+    // Centred; else at the start of the line: the left for left-to-right, the right for Arabic.
+    const float line_w = line.width * scale;
+    const float x = center     ? pos.x + (width - line_w) * 0.5f
+                    : line.rtl ? pos.x + width - line_w
+                               : pos.x;
+    dl->AddText(font, px, ImVec2(x, y), color, line.text.c_str(), line.text.c_str() + line.text.size());
     y += px;
-    begin = stop;
-    if (begin < end && *begin == '\n') {
-      ++begin;
-    } else {
-      while (begin < end && *begin == ' ') ++begin;
-    }
   }
+}
+
+void draw_line(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, const std::string& text) {
+  const text::Line line = text::single_line(text, advance_in(font));
+  dl->AddText(font, font->FontSize, pos, color, line.text.c_str(), line.text.c_str() + line.text.size());
 }
 
 float big_button_height(const UiState& s, const std::string& label, float width, const std::string& detail) {
@@ -117,8 +125,7 @@ float big_button_height(const UiState& s, const std::string& label, float width,
 float fit_width(const std::string& label) {
   const ImGuiIO& io = ImGui::GetIO();
   ImFont* font = io.FontDefault ? io.FontDefault : ImGui::GetFont();
-  const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label.c_str()).x;
-  return std::max(target_height(), w + 2.0f * padding() + 0.4f * Em());
+  return std::max(target_height(), line_width(font, label) + 2.0f * padding() + 0.4f * Em());
 }
 
 bool big_button(UiState& s, const std::string& id, const std::string& label, ImVec2 size, Tone tone,
@@ -171,13 +178,12 @@ bool big_button(UiState& s, const std::string& id, const std::string& label, ImV
 
 void column_text(UiState& s, const std::string& text, ImFont* font, ImU32 color) {
   if (text.empty()) return;
-  if (font) ImGui::PushFont(font);
-  if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + s.column_width);
-  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-  ImGui::PopTextWrapPos();
-  if (color) ImGui::PopStyleColor();
-  if (font) ImGui::PopFont();
+  if (!font) font = ImGui::GetFont();
+  const float width = std::max(s.column_width, 1.0f);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  draw_wrapped(ImGui::GetWindowDrawList(), font, pos, width,
+               color ? color : ImGui::GetColorU32(ImGuiCol_Text), text, false);
+  ImGui::Dummy(ImVec2(width, text_height(font, text, width)));
 }
 
 void note_box(UiState& s, const std::string& text) {

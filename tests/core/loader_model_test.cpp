@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include "loader_pipes.hpp"
+#include "pipes.hpp"
 #include "did_you_mean.hpp"
 #include "questionnaire.hpp"
 

@@ -20,8 +20,9 @@ const Questionnaire& default_questionnaire();
 
 class Harness {
  public:
+  /// `speech` (read aloud; may be nullptr) must outlive the harness.
   explicit Harness(float width = 1080.0f, float height = 1920.0f, KioskConfig config = {},
-                   const Questionnaire* questionnaire = nullptr);
+                   const Questionnaire* questionnaire = nullptr, ui::Speech* speech = nullptr);
   ~Harness();
   Harness(const Harness&) = delete;
   Harness& operator=(const Harness&) = delete;
@@ -57,6 +58,13 @@ class Harness {
   std::vector<Summary> delivered;
   /// When true, deliver reports success at once (as a quick save would); else delivery "hangs".
   bool report_delivery = true;
+  /// What Services::out_of_service answers, and how often it was asked.
+  std::string out_of_service;
+  int service_checks = 0;
+  /// What Services::pending answers; how often Retry and "Save to folder instead" were pressed.
+  std::vector<ui::PendingSummary> pending;
+  int retries = 0;
+  int saves_instead = 0;
   int exits = 0;
   int test_prints = 0;
 
