@@ -16,6 +16,7 @@
 #include "questionnaire.hpp"
 #include "render_summary.hpp"
 #include "sample_patient.hpp"
+#include "ui_strings.hpp"
 
 namespace {
 
@@ -55,9 +56,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   const rk::Questionnaire& questionnaire = *loaded.questionnaire;
+  const rk::UiStringsResult languages = rk::load_shipped_languages();
+  for (const auto& e : languages.errors) std::fprintf(stderr, "%s\n", e.format().c_str());
+  if (!languages.ok()) return 1;
 
   for (const std::string language : {"en", "es"}) {
-    const auto summary = rk::make_sample_summary(questionnaire, language, std::chrono::system_clock::now());
+    const auto summary = rk::make_sample_summary(questionnaire, languages.strings, language, std::chrono::system_clock::now());
     std::vector<double> render_ms;
     std::vector<double> render_cpu_ms;
     std::vector<double> size_kb;
@@ -65,7 +69,7 @@ int main(int argc, char** argv) {
     for (int i = -kWarmUpRenders; i < iterations; ++i) {
       const double cpu_start = thread_cpu_ms();
       const auto start = std::chrono::steady_clock::now();
-      const auto result = rk::report::render_summary(summary);
+      const auto result = rk::report::render_summary(summary, languages.strings);
       const auto stop = std::chrono::steady_clock::now();
       const double cpu_stop = thread_cpu_ms();
       if (!result.ok()) {

@@ -30,6 +30,7 @@
 #include "render_summary.hpp"
 #include "save.hpp"
 #include "session.hpp"
+#include "ui_strings.hpp"
 
 namespace {
 
@@ -264,9 +265,12 @@ int main(int argc, char** argv) {
   std::printf("soak: %8d %10.2f %5d %12.1f %10s\n", 0, mib(start_point.rss), start_point.fds,
               kib(start_point.heap), "-");
   auto last_mark = wall_start;
+  const rk::UiStringsResult languages = rk::load_shipped_languages();
+  for (const auto& e : languages.errors) std::fprintf(stderr, "%s\n", e.format().c_str());
+  if (!languages.ok()) return 1;
   for (int index = 1; index <= options.sessions; ++index) {
     const rk::Summary summary = run_session(*loaded.questionnaire, index, patient, counters);
-    const auto rendered = rk::report::render_summary(summary);
+    const auto rendered = rk::report::render_summary(summary, languages.strings);
     if (!rendered.ok()) {
       ++counters.render_failures;
       std::fprintf(stderr, "soak: session %d: render failed: %s\n", index, rendered.error.c_str());

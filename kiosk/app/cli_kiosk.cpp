@@ -16,6 +16,7 @@
 #include "lockdown.hpp"
 #include "paths.hpp"
 #include "questionnaire.hpp"
+#include "ui_strings.hpp"
 
 namespace {
 
@@ -125,6 +126,8 @@ int run(std::span<const std::string> raw_args) {
                  config.audit_log_file.c_str());
   }
 
+  const rk::UiStringsResult languages = rk::load_shipped_languages();
+  for (const auto& e : languages.errors) problems.push_back(e.format());
   std::optional<rk::Questionnaire> questionnaire;
   if (problems.empty()) {
     const std::string path = questionnaire_file(*args, config);
@@ -137,7 +140,7 @@ int run(std::span<const std::string> raw_args) {
     }
   }
   if (!problems.empty()) return rk::app::run_error_screen(args->kiosk, problems);
-  return rk::app::run_kiosk(args->kiosk, *questionnaire, config);
+  return rk::app::run_kiosk(args->kiosk, *questionnaire, languages.strings, config);
 }
 
 const bool registered = rk::app::register_command(

@@ -15,7 +15,8 @@
 
 namespace rk::app {
 
-int run_kiosk(const KioskOptions& options, const Questionnaire& questionnaire, const KioskConfig& config) {
+int run_kiosk(const KioskOptions& options, const Questionnaire& questionnaire, const UiStrings& languages,
+              const KioskConfig& config) {
   std::string error;
   auto window = KioskWindow::open(options.window, error);
   if (!window) {
@@ -24,8 +25,8 @@ int run_kiosk(const KioskOptions& options, const Questionnaire& questionnaire, c
   }
   // Declared after the window so it is destroyed first: the worker finishes a delivery in
   // progress while SDL can still take its wake event.
-  KioskServices services(config, questionnaire, wake_event_type());
-  ui::KioskUi kiosk(questionnaire, config, services.callbacks());
+  KioskServices services(config, questionnaire, languages, wake_event_type());
+  ui::KioskUi kiosk(questionnaire, languages, config, services.callbacks());
   kiosk.load_fonts(static_cast<float>(window->width()), static_cast<float>(window->height()));
   window->reload_font_texture();
   ScreenAudit screen_audit;

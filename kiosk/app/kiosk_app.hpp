@@ -9,6 +9,7 @@
 #include "kiosk_window.hpp"
 #include "main_loop.hpp"
 #include "questionnaire.hpp"
+#include "ui_strings.hpp"
 
 namespace rk::app {
 
@@ -18,7 +19,8 @@ struct KioskOptions {
 };
 
 /// Runs the kiosk until the staff screen's exit or SIGTERM. Returns the exit status.
-int run_kiosk(const KioskOptions& options, const Questionnaire& questionnaire, const KioskConfig& config);
+int run_kiosk(const KioskOptions& options, const Questionnaire& questionnaire, const UiStrings& languages,
+              const KioskConfig& config);
 
 /// Shows `lines` (what is wrong and where) full screen until SIGTERM / SIGINT, or until the
 /// replay ends with --exit-after-replay. Returns 1 (the kiosk did not start), or 2 when not even

@@ -12,9 +12,10 @@ constexpr auto kPrinterCheckEvery = std::chrono::seconds(5);
 }  // namespace
 
 KioskServices::KioskServices(const KioskConfig& config, const Questionnaire& questionnaire,
-                             Uint32 wake_event_type)
+                             const UiStrings& languages, Uint32 wake_event_type)
     : config_(config),
       questionnaire_(questionnaire),
+      languages_(languages),
       wake_event_type_(wake_event_type),
       worker_([this] { worker_loop(); }) {}
 
@@ -35,7 +36,7 @@ ui::Services KioskServices::callbacks() {
     audit("staff-test-summary");
     const std::string language =
         !config_.summary_language.empty() ? config_.summary_language : questionnaire_.default_language;
-    deliver(make_sample_summary(questionnaire_, language, SystemClock::now()), false);
+    deliver(make_sample_summary(questionnaire_, languages_, language, SystemClock::now()), false);
   };
   services.exit = [this] {
     audit("staff-exit");
@@ -72,7 +73,7 @@ void KioskServices::deliver(Summary summary, bool session) {
   post([this, summary = std::move(summary), session] {
     Finished result;
     result.session = session;
-    const auto rendered = report::render_summary(summary, report::render_options_from(config_));
+    const auto rendered = report::render_summary(summary, languages_, report::render_options_from(config_));
     if (!rendered.ok()) {
       audit("render-failed", {{"code", delivery::code_name(delivery::ErrorCode::RenderFailed)}});
       result.staff_message = "Could not make the summary PDF: " + rendered.error;

@@ -19,6 +19,7 @@
 #include "kiosk_ui.hpp"
 #include "questionnaire.hpp"
 #include "summary.hpp"
+#include "ui_strings.hpp"
 
 namespace rk::app {
 
@@ -26,9 +27,10 @@ class KioskServices {
  public:
   using SystemClock = std::chrono::system_clock;
 
-  /// `wake_event_type` is an SDL user event type pushed when a result is ready. Both references
+  /// `wake_event_type` is an SDL user event type pushed when a result is ready. The references
   /// must outlive this object.
-  KioskServices(const KioskConfig& config, const Questionnaire& questionnaire, Uint32 wake_event_type);
+  KioskServices(const KioskConfig& config, const Questionnaire& questionnaire, const UiStrings& languages,
+                Uint32 wake_event_type);
   /// Waits for the delivery in progress (a summary is never dropped at exit).
   ~KioskServices();
   KioskServices(const KioskServices&) = delete;
@@ -66,6 +68,7 @@ class KioskServices {
 
   const KioskConfig& config_;
   const Questionnaire& questionnaire_;
+  const UiStrings& languages_;
   Uint32 wake_event_type_;
   std::atomic<bool> exit_requested_{false};
 

@@ -10,6 +10,7 @@
 
 #include "config.hpp"
 #include "summary.hpp"
+#include "ui_strings.hpp"
 
 namespace rk::report {
 
@@ -17,7 +18,7 @@ struct RenderOptions {
   /// Paper size. Default: Letter.
   PaperSize paper = PaperSize::Letter;
   /// Language of the summary's own headings ("Skipped", footer, ...). Default: "" (the
-  /// summary's `language`). Unknown languages fall back to English.
+  /// summary's `language`). A language without an assets/i18n file is an error, never English.
   std::string language;
   /// TrueType files for the text. Default: "" (rk::find_font("regular") / ("bold")).
   std::string regular_font_path;
@@ -36,8 +37,9 @@ struct RenderResult {
   [[nodiscard]] bool ok() const { return error.empty() && !pdf.empty(); }
 };
 
-/// Renders the summary. Never throws for bad content; libharu failures come back as `error`.
-/// Thread-safe (each call has its own libharu document).
-RenderResult render_summary(const Summary& summary, const RenderOptions& options = {});
+/// Renders the summary with the report words of `languages` (the [report] table of
+/// assets/i18n/<code>.toml). Never throws for bad content; libharu failures and a language without
+/// a file come back as `error`. Thread-safe (each call has its own libharu document).
+RenderResult render_summary(const Summary& summary, const UiStrings& languages, const RenderOptions& options = {});
 
 }  // namespace rk::report

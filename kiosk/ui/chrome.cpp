@@ -54,8 +54,7 @@ void go_back(UiState& s) {
 void draw_top_bar(UiState& s) {
   std::vector<BarButton> langs;
   for (const std::string& code : s.offered_languages) {
-    const std::string& name =
-        s.strings.has(code, "language_name") ? s.strings.get(code, "language_name") : code;
+    const std::string& name = s.strings->get(code, "language_name");
     langs.push_back({"lang." + code, name, code == s.language, 0.0f});
   }
   std::vector<BarButton> options = {

@@ -25,6 +25,7 @@ void build_ranges(UiState& s) {
       0x20AC, 0x20AC,  // euro
       0x2190, 0x2193,  // arrows
       0x2713, 0x2713,  // check mark
+      0x25CC, 0x25CC,  // dotted circle (under a tone mark key)
       0x25CF, 0x25CF,  // black circle (PIN dots)
       0,
   };
@@ -47,12 +48,13 @@ void build_ranges(UiState& s) {
     }
   }
   for (const Text& line : s.config->support_lines) add_text(b, line);
-  for (const std::string& code : s.strings.languages()) {
-    const UiLanguage* lang = s.strings.language(code);
+  for (const std::string& code : s.strings->languages()) {
+    const UiLanguage* lang = s.strings->language(code);
     for (const auto& [key, value] : lang->words) b.AddText(value.c_str(), value.c_str() + value.size());
-    for (const auto* rows : {&lang->keyboard.rows, &lang->keyboard.shift_rows})
-      for (const auto& row : *rows)
-        for (const std::string& key : row) b.AddText(key.c_str(), key.c_str() + key.size());
+    for (const KeyboardLayout& keyboard : lang->keyboards)
+      for (const auto* rows : {&keyboard.rows, &keyboard.shift_rows})
+        for (const auto& row : *rows)
+          for (const std::string& key : row) b.AddText(key.c_str(), key.c_str() + key.size());
   }
   s.fonts.glyph_ranges.clear();
   b.BuildRanges(&s.fonts.glyph_ranges);

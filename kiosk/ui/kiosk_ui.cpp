@@ -161,8 +161,9 @@ void draw_root(UiState& s) {
 
 }  // namespace
 
-UiState::UiState(const Questionnaire& q, const KioskConfig& c, Services s)
+UiState::UiState(const Questionnaire& q, const UiStrings& l, const KioskConfig& c, Services s)
     : questionnaire(&q),
+      strings(&l),
       config(&c),
       services(std::move(s)),
       session(q),
@@ -170,9 +171,6 @@ UiState::UiState(const Questionnaire& q, const KioskConfig& c, Services s)
       high_contrast(c.high_contrast),
       idle(c.idle_timeout_seconds, c.idle_countdown_seconds),
       staff{StaffLock(c.staff_max_attempts, c.staff_lockout_seconds), {}, {}, Screen::Welcome} {
-  UiStringsResult loaded = load_ui_strings_folder(data_dir() + "/assets/i18n");
-  strings = std::move(loaded.strings);
-  strings_errors = std::move(loaded.errors);
   offered_languages = rk::ui::offered_languages(q, c);
   language = starting_language(*this);
   palette = make_palette(high_contrast);
@@ -196,11 +194,14 @@ void reset_to_welcome(UiState& s) {
 
 void switch_language(UiState& s, const std::string& language) {
   s.language = language;
+  s.keyboard.layout = 0;  // each language starts on its own first keyboard
+  s.keyboard.shift = false;
   s.session.set_language(language);
 }
 
-KioskUi::KioskUi(const Questionnaire& questionnaire, const KioskConfig& config, Services services)
-    : state_(std::make_unique<UiState>(questionnaire, config, std::move(services))) {}
+KioskUi::KioskUi(const Questionnaire& questionnaire, const UiStrings& languages, const KioskConfig& config,
+                 Services services)
+    : state_(std::make_unique<UiState>(questionnaire, languages, config, std::move(services))) {}
 
 KioskUi::~KioskUi() = default;
 
@@ -283,9 +284,6 @@ bool KioskUi::keyboard_open() const {
 }
 bool KioskUi::idle_prompt_showing() const {
   return state_->idle_prompt;
-}
-const Diagnostics& KioskUi::strings_errors() const {
-  return state_->strings_errors;
 }
 
 }  // namespace rk::ui

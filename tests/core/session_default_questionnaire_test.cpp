@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "../support/shipped_languages.hpp"
 #include "questionnaire.hpp"
 #include "sample_patient.hpp"
 #include "session.hpp"
@@ -265,7 +266,7 @@ TEST_CASE("the sample patient fills the default questionnaire in English and Spa
   const auto q = load_default();
   for (const std::string language : {"en", "es"}) {
     CAPTURE(language);
-    const Summary s = rk::make_sample_summary(q, language, kEnd);
+    const Summary s = rk::make_sample_summary(q, rk::test::shipped_languages(), language, kEnd);
     CHECK(s.language == language);
     CHECK(s.patient_name == (language == "en" ? "Sample" : "Ejemplo"));
     CHECK(s.skipped.empty());
@@ -291,7 +292,7 @@ TEST_CASE("the sample patient fills the default questionnaire in English and Spa
     CHECK(s.notes.size() == 1);
     CHECK(s.time_taken() == std::chrono::minutes(4));
   }
-  const Summary es = rk::make_sample_summary(q, "es", kEnd);
+  const Summary es = rk::make_sample_summary(q, rk::test::shipped_languages(), "es", kEnd);
   CHECK(es.talk_about[1].answer.find("tensa") != std::string::npos);
   CHECK(es.rulers[0].follow_ups[0].answer.find("más") != std::string::npos);
 }

@@ -41,7 +41,7 @@ TEST_CASE("--sample-summary writes a checked PDF holding every sample answer, in
     CHECK((st.st_mode & 0777) == 0600);
 
     // The same fictional patient in-process: everything it answered must be on the page.
-    Summary expected = make_sample_summary(*loaded.questionnaire, language, std::chrono::system_clock::now());
+    Summary expected = make_sample_summary(*loaded.questionnaire, test::shipped_languages(), language, std::chrono::system_clock::now());
     expected.kiosk_name = "Readiness Kiosk";
     const std::string text = test::pdf_text(out);
     for (const std::string& t : test::all_texts(expected)) {

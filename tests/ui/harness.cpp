@@ -4,6 +4,7 @@
 
 #include <cfloat>
 
+#include "../support/shipped_languages.hpp"
 #include "touch.hpp"
 
 namespace rk::test {
@@ -30,8 +31,8 @@ Harness::Harness(float width, float height, KioskConfig config, const Questionna
   services.staff_status = [] { return std::string("Printer: test queue ready"); };
   services.print_test_summary = [this] { ++test_prints; };
   services.exit = [this] { ++exits; };
-  ui_ = std::make_unique<ui::KioskUi>(questionnaire ? *questionnaire : default_questionnaire(), config_,
-                                      std::move(services));
+  ui_ = std::make_unique<ui::KioskUi>(questionnaire ? *questionnaire : default_questionnaire(),
+                                      shipped_languages(), config_, std::move(services));
   ui_->load_fonts(width, height);
   unsigned char* pixels = nullptr;
   int w = 0;
