@@ -14,6 +14,8 @@ run_pkgs=(
   libimgui-dev libsdl2-dev libfreetype-dev libhpdf-dev libcups2-dev doctest-dev
   libtomlplusplus-dev libepoxy-dev libsodium-dev libpng-dev libsystemd-dev
   fonts-dejavu-core
+  libfribidi-dev libunibreak-dev libharfbuzz-dev  # text: bidi and Arabic joining, UAX #14, glyph closure
+  fonts-noto-core fonts-noto-cjk fonts-droid-fallback fonts-nanum  # Arabic; CJK on screen, on paper; Hangul on paper
 )
 test_pkgs=(
   xvfb xauth xdotool imagemagick qpdf poppler-utils
@@ -21,6 +23,7 @@ test_pkgs=(
   lintian dpkg-dev fakeroot systemd file
   cage libegl-mesa0 libgl1-mesa-dri libpam-systemd dbus  # the .deb's run-time Depends, for the offline install test
   clang libclang-rt-14-dev
+  tesseract-ocr tesseract-ocr-vie tesseract-ocr-chi-sim tesseract-ocr-ara tesseract-ocr-spa  # OCR of summary pages
 )
 pkgs=("${run_pkgs[@]}")
 [ "$purpose" = test ] && pkgs+=("${test_pkgs[@]}")

@@ -281,6 +281,19 @@ std::function<void(Loader&, const toml::node&, KioskConfig&)> flag(std::string_v
   };
 }
 
+void read_read_aloud(Loader& l, const toml::node& node, KioskConfig& c) {
+  auto s = l.string("read_aloud", node);
+  if (!s) return;
+  if (*s == "off")
+    c.read_aloud = ReadAloud::Off;
+  else if (*s == "button")
+    c.read_aloud = ReadAloud::Button;
+  else if (*s == "always")
+    c.read_aloud = ReadAloud::Always;
+  else
+    l.error(node, "unknown read_aloud setting \"" + *s + "\"; use \"off\", \"button\" or \"always\"");
+}
+
 void read_summary_language(Loader& l, const toml::node& node, KioskConfig& c) {
   auto s = l.string("summary_language", node);
   if (s && l.check_language("summary_language", node, *s, true)) c.summary_language = *s;
@@ -401,6 +414,13 @@ const std::vector<Field>& fields() {
        absolute_path("audit_log_file", &KioskConfig::audit_log_file, "/var/log/readiness-kiosk/audit.log")},
       {"large_text", flag("large_text", &KioskConfig::large_text)},
       {"high_contrast", flag("high_contrast", &KioskConfig::high_contrast)},
+      {"read_aloud", read_read_aloud},
+      {"read_aloud_volume", whole_number("read_aloud_volume", &KioskConfig::read_aloud_volume, 0, 200, "percent")},
+      {"read_aloud_rate",
+       whole_number("read_aloud_rate", &KioskConfig::read_aloud_rate, 80, 300, "words per minute")},
+      {"read_aloud_device", [](Loader& l, const toml::node& n, KioskConfig& c) {
+         if (auto s = l.string("read_aloud_device", n)) c.read_aloud_device = *s;
+       }},
   };
   return kFields;
 }

@@ -12,6 +12,8 @@ namespace rk {
 
 enum class OutputMode { Save, Print, Both };
 enum class PaperSize { Letter, A4 };
+/// Read aloud (espeak-ng): off, a "Read aloud" button on every question, or that and read-what-I-tap on.
+enum class ReadAloud { Off, Button, Always };
 
 struct KioskConfig {
   /// Questionnaire files offered. Default: the shipped questionnaires/readiness-and-strengths.toml.
@@ -64,6 +66,16 @@ struct KioskConfig {
   bool large_text = false;
   /// Start in high contrast. Default: false.
   bool high_contrast = false;
+
+  /// Read aloud: off, button (a Read aloud button; patients may turn on reading what they tap), or
+  /// always (the button, and reading what they tap starts on). Default: button.
+  ReadAloud read_aloud = ReadAloud::Button;
+  /// Speech volume in percent (0 to 200; espeak-ng's amplitude). Default: 100.
+  int read_aloud_volume = 100;
+  /// Speaking rate in words per minute (80 to 300). Default: 150 (a little slower than espeak-ng's 175).
+  int read_aloud_rate = 150;
+  /// SDL audio output device name ("" = the system default). Default: "".
+  std::string read_aloud_device;
 
   /// The file this came from ("" for defaults).
   std::string source_path;

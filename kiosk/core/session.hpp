@@ -89,6 +89,9 @@ class Session {
   /// The text in the session language with {item_id} pipes replaced by the answer
   /// (a number, the option labels, or the free text); an unanswered pipe becomes "—".
   [[nodiscard]] std::string resolve(const Text& text) const;
+  /// resolve() for reading aloud: a pipe of a free-text answer becomes "—" too, so nothing the
+  /// patient typed is ever spoken (choices and numbers are the questionnaire's own words).
+  [[nodiscard]] std::string resolve_spoken(const Text& text) const;
   /// An answer as display text in the session language (option labels joined with "; ").
   [[nodiscard]] std::string answer_text(const Item& item) const;
 
@@ -140,9 +143,9 @@ class Session {
   [[nodiscard]] int previous_visible_page(int from) const;
   /// Visible, answered and not left off: what the summary and flags may use.
   [[nodiscard]] const Answer* reportable_answer(const Item& item) const;
-  /// Pipes resolved; `for_summary` treats left-off answers as unanswered.
-  [[nodiscard]] std::string resolve_text(const Text& text, const std::string& language,
-                                         bool for_summary) const;
+  /// Pipes resolved; `for_summary` treats left-off answers as unanswered, `spoken` typed ones.
+  [[nodiscard]] std::string resolve_text(const Text& text, const std::string& language, bool for_summary,
+                                         bool spoken = false) const;
   [[nodiscard]] std::string answer_text_in(const Item& item, const Answer& answer,
                                            const std::string& language) const;
   [[nodiscard]] std::string option_label(const Item& item, const std::string& option_id,

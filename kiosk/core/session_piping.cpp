@@ -53,7 +53,8 @@ std::string Session::answer_text(const Item& it) const {
   return given == nullptr ? std::string{} : answer_text_in(it, *given, language_);
 }
 
-std::string Session::resolve_text(const Text& text, const std::string& language, bool for_summary) const {
+std::string Session::resolve_text(const Text& text, const std::string& language, bool for_summary,
+                                  bool spoken) const {
   const std::string& source = text.in(language, questionnaire_->default_language);
   std::string out;
   out.reserve(source.size());
@@ -76,8 +77,9 @@ std::string Session::resolve_text(const Text& text, const std::string& language,
       out.append(source, open, close - open + 1);  // not a pipe: keep the braces as written
     } else {
       const Answer* given = answer(id);
-      const bool usable =
-          given != nullptr && given->given() && item_visible(*piped) && !(for_summary && left_off(id));
+      const bool typed = piped->kind == ItemKind::ShortText || piped->kind == ItemKind::LongText;
+      const bool usable = given != nullptr && given->given() && item_visible(*piped) &&
+                          !(for_summary && left_off(id)) && !(spoken && typed);
       out += usable ? answer_text_in(*piped, *given, language) : kNoAnswer;
     }
     i = close + 1;
@@ -88,6 +90,10 @@ std::string Session::resolve_text(const Text& text, const std::string& language,
 
 std::string Session::resolve(const Text& text) const {
   return resolve_text(text, language_, false);
+}
+
+std::string Session::resolve_spoken(const Text& text) const {
+  return resolve_text(text, language_, false, true);
 }
 
 std::string Session::resolve_in(const Text& text, const std::string& language) const {

@@ -335,3 +335,33 @@ TEST_CASE("with_staff_pin_hash replaces or inserts one top-level line and keeps 
     CHECK(load(rk::with_staff_pin_hash("", hash)).config.staff_pin_hash == hash);
   }
 }
+
+TEST_CASE("read aloud settings: defaults, values, mistakes, and the example documents them") {
+  const rk::KioskConfig d;
+  CHECK(d.read_aloud == rk::ReadAloud::Button);
+  CHECK(d.read_aloud_volume == 100);
+  CHECK(d.read_aloud_rate == 150);
+  CHECK(d.read_aloud_device.empty());
+  const auto r = rk::load_config_text(
+      "read_aloud = \"always\"\nread_aloud_volume = 60\nread_aloud_rate = 120\nread_aloud_device = \"USB "
+      "Headset\"\n",
+      "/etc/readiness-kiosk/kiosk.toml");
+  REQUIRE(r.ok());
+  CHECK(r.config.read_aloud == rk::ReadAloud::Always);
+  CHECK(r.config.read_aloud_volume == 60);
+  CHECK(r.config.read_aloud_rate == 120);
+  CHECK(r.config.read_aloud_device == "USB Headset");
+  CHECK(rk::load_config_text("read_aloud = \"off\"\n", "k.toml").config.read_aloud == rk::ReadAloud::Off);
+  CHECK(only_error("read_aloud = \"yes\"\n") ==
+        "/etc/readiness-kiosk/kiosk.toml:1:14: error: unknown read_aloud setting \"yes\"; use \"off\", "
+        "\"button\" or \"always\"");
+  CHECK(only_error("read_aloud_rate = 500\n") ==
+        "/etc/readiness-kiosk/kiosk.toml:1:19: error: read_aloud_rate is 500 words per minute; use a number "
+        "from 80 to 300");
+  std::ostringstream buffer;
+  buffer << std::ifstream(std::string(RK_SOURCE_DIR) + "/packaging/kiosk.example.toml").rdbuf();
+  for (const char* line : {"# read_aloud = \"button\"", "# read_aloud_volume = 100", "# read_aloud_rate = 150",
+                           "# read_aloud_device = \"\""}) {
+    CHECK_MESSAGE(buffer.str().find(line) != std::string::npos, "kiosk.example.toml lacks: " << line);
+  }
+}

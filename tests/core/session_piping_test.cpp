@@ -85,3 +85,15 @@ TEST_CASE("text missing in the session language falls back to the default langua
   s.set_answer("importance", Answer::number(9));
   CHECK(s.resolve(rk::Text::plain("en", "Only English {importance}")) == "Only English 9");
 }
+
+TEST_CASE("read aloud: pipes speak choices and numbers, never the patient's typed words") {
+  const auto q = rk::fixtures::full();
+  Session s(q);
+  s.start("en", kStart);
+  s.set_answer("importance", Answer::number(6));
+  s.set_answer("focus", Answer::pick("other"));
+  s.set_answer("focus_other", Answer::free_text("my private words"));
+  CHECK(s.resolve_spoken(q.find_item("importance_why")->text) == "You chose 6. Why not lower?");
+  CHECK(s.resolve_spoken(tr("{focus}: {focus_other}", "")) == s.resolve(tr("{focus}", "")) + ": \u2014");
+  CHECK(s.resolve(tr("About {focus_other}", "")) == "About my private words");  // the screen still shows it
+}
