@@ -1,4 +1,4 @@
-// Index: UTF-32 helpers · Vietnamese tones · Hangul jamo · compose_key / compose_backspace.
+// Index: Vietnamese tones · Hangul jamo · compose_key / compose_backspace.
 #include "keyboard_compose.hpp"
 
 #include <algorithm>
@@ -6,49 +6,15 @@
 #include <optional>
 
 #include "keyboard_edit.hpp"
+#include "utf8.hpp"
 
 namespace rk::ui {
 namespace {
 
+using text::decode;
+using text::encode;
+
 using namespace std::string_view_literals;
-
-// --- UTF-32 helpers (valid UTF-8 in, as the keyboard only ever writes it) ------------------------
-
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    const int extra = b < 0x80 ? 0 : b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
-    char32_t c = extra == 0 ? b : b & (0x3Fu >> extra);
-    for (int k = 1; k <= extra && i + static_cast<std::size_t>(k) < s.size(); ++k)
-      c = (c << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3Fu);
-    out.push_back(c);
-    i += static_cast<std::size_t>(extra) + 1;
-  }
-  return out;
-}
-
-std::string encode(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
 
 bool fits(const std::u32string& text, int max_length) {
   return max_length <= 0 || text.size() <= static_cast<std::size_t>(max_length);
