@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "reading_order.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -122,7 +123,9 @@ void draw_progress(UiState& s) {
       reviewing || p.total <= 0 ? 1.0f : static_cast<float>(p.current) / static_cast<float>(p.total);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), s.palette.note, h);
-  dl->AddRectFilled(pos, ImVec2(pos.x + width * std::clamp(done, 0.0f, 1.0f), pos.y + h), s.palette.focus, h);
+  const float filled = width * std::clamp(done, 0.0f, 1.0f);
+  const float fill_x = mirror_x(pos.x, filled, pos.x, width, s.rtl());  // runs from the right in RTL
+  dl->AddRectFilled(ImVec2(fill_x, pos.y), ImVec2(fill_x + filled, pos.y + h), s.palette.focus, h);
   ImGui::Dummy(ImVec2(width, h));
 }
 
@@ -135,9 +138,10 @@ void draw_bottom_bar(UiState& s) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float h = bottom_bar_height();
   const float side = std::max(width * 0.3f, fit_width(s.word("finish")));
-  const ImVec2 left_pos = origin;
+  // Back where reading starts, the way forward where it ends: swapped for a right-to-left language.
+  const ImVec2 left_pos(mirror_x(origin.x, side, origin.x, width, s.rtl()), origin.y);
   const ImVec2 mid_pos(origin.x + (width - side) * 0.5f, origin.y);
-  const ImVec2 right_pos(origin.x + width - side, origin.y);
+  const ImVec2 right_pos(mirror_x(origin.x + width - side, side, origin.x, width, s.rtl()), origin.y);
   const ImVec2 size(side, h);
 
   switch (s.screen) {
