@@ -14,6 +14,7 @@
 #include "bench_stats.hpp"
 #include "paths.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
 #include "render_summary.hpp"
 #include "sample_patient.hpp"
 #include "ui_strings.hpp"
@@ -50,15 +51,15 @@ int main(int argc, char** argv) {
   }
   if (iterations < 1) return usage();
 
-  const auto loaded = rk::load_questionnaire_file(questionnaire_path);
+  const rk::UiStringsResult languages = rk::load_shipped_languages();
+  for (const auto& e : languages.errors) std::fprintf(stderr, "%s\n", e.format().c_str());
+  if (!languages.ok()) return 1;
+  const auto loaded = rk::load_questionnaire_file(questionnaire_path, languages.strings);
   if (!loaded.ok()) {
     for (const auto& e : loaded.errors) std::fprintf(stderr, "%s\n", e.format().c_str());
     return 1;
   }
   const rk::Questionnaire& questionnaire = *loaded.questionnaire;
-  const rk::UiStringsResult languages = rk::load_shipped_languages();
-  for (const auto& e : languages.errors) std::fprintf(stderr, "%s\n", e.format().c_str());
-  if (!languages.ok()) return 1;
 
   for (const std::string language : {"en", "es"}) {
     const auto summary = rk::make_sample_summary(questionnaire, languages.strings, language, std::chrono::system_clock::now());

@@ -27,6 +27,7 @@
 #include "paths.hpp"
 #include "proc_stats.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
 #include "render_summary.hpp"
 #include "save.hpp"
 #include "session.hpp"
@@ -242,7 +243,10 @@ int main(int argc, char** argv) {
     return usage();
   }
 
-  const auto loaded = rk::load_questionnaire_file(options.questionnaire_path);
+  const rk::UiStringsResult languages = rk::load_shipped_languages();
+  for (const auto& e : languages.errors) std::fprintf(stderr, "%s\n", e.format().c_str());
+  if (!languages.ok()) return 1;
+  const auto loaded = rk::load_questionnaire_file(options.questionnaire_path, languages.strings);
   if (!loaded.ok()) {
     for (const auto& e : loaded.errors) std::fprintf(stderr, "%s\n", e.format().c_str());
     return 1;
@@ -265,9 +269,6 @@ int main(int argc, char** argv) {
   std::printf("soak: %8d %10.2f %5d %12.1f %10s\n", 0, mib(start_point.rss), start_point.fds,
               kib(start_point.heap), "-");
   auto last_mark = wall_start;
-  const rk::UiStringsResult languages = rk::load_shipped_languages();
-  for (const auto& e : languages.errors) std::fprintf(stderr, "%s\n", e.format().c_str());
-  if (!languages.ok()) return 1;
   for (int index = 1; index <= options.sessions; ++index) {
     const rk::Summary summary = run_session(*loaded.questionnaire, index, patient, counters);
     const auto rendered = rk::report::render_summary(summary, languages.strings);

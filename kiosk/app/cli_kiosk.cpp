@@ -16,6 +16,7 @@
 #include "lockdown.hpp"
 #include "paths.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
 #include "ui_strings.hpp"
 
 namespace {
@@ -131,7 +132,7 @@ int run(std::span<const std::string> raw_args) {
   std::optional<rk::Questionnaire> questionnaire;
   if (problems.empty()) {
     const std::string path = questionnaire_file(*args, config);
-    auto loaded = rk::load_questionnaire_file(path);
+    auto loaded = rk::load_questionnaire_file(path, languages.strings);
     if (!loaded.ok()) {
       for (const auto& e : loaded.errors) problems.push_back(e.format());
       if (loaded.errors.empty()) problems.push_back(path + ": error: the questionnaire could not be loaded");

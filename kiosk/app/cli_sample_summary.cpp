@@ -11,6 +11,7 @@
 #include "config.hpp"
 #include "paths.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
 #include "render_summary.hpp"
 #include "sample_patient.hpp"
 #include "save.hpp"
@@ -66,7 +67,7 @@ int sample_summary(std::span<const std::string> args) {
   const rk::UiStringsResult languages = rk::load_shipped_languages();
   for (const auto& problem : languages.errors) std::fprintf(stderr, "%s\n", problem.format().c_str());
   if (!languages.ok()) return 1;
-  const rk::LoadResult loaded = rk::load_questionnaire_file(questionnaire_path);
+  const rk::LoadResult loaded = rk::load_questionnaire_file(questionnaire_path, languages.strings);
   for (const auto& problem : loaded.errors) std::fprintf(stderr, "%s\n", problem.format().c_str());
   if (!loaded.ok()) return 1;
   const rk::Questionnaire& questionnaire = *loaded.questionnaire;

@@ -4,13 +4,15 @@
 #include <algorithm>
 #include <string>
 
+#include "../support/shipped_languages.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
 
 namespace {
 
 const rk::Questionnaire& shipped() {
   static const rk::LoadResult result = rk::load_questionnaire_file(
-      std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml");
+      std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml", rk::test::shipped_languages());
   for (const auto& d : result.errors) MESSAGE(d.format());
   REQUIRE(result.ok());
   return *result.questionnaire;

@@ -7,6 +7,7 @@
 
 #include "../support/shipped_languages.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
 #include "sample_patient.hpp"
 #include "session.hpp"
 
@@ -19,8 +20,8 @@ const Session::Clock::time_point kStart = Session::Clock::time_point{} + std::ch
 const Session::Clock::time_point kEnd = kStart + std::chrono::minutes(3) + std::chrono::seconds(30);
 
 rk::Questionnaire load_default() {
-  const rk::LoadResult loaded = rk::load_questionnaire_file(std::string(RK_SOURCE_DIR) +
-                                                            "/questionnaires/readiness-and-strengths.toml");
+  const rk::LoadResult loaded = rk::load_questionnaire_file(
+      std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml", rk::test::shipped_languages());
   for (const auto& error : loaded.errors) MESSAGE(error.format());
   REQUIRE(loaded.ok());
   return *loaded.questionnaire;

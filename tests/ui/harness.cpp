@@ -5,13 +5,15 @@
 #include <cfloat>
 
 #include "../support/shipped_languages.hpp"
+#include "questionnaire_languages.hpp"
 #include "touch.hpp"
 
 namespace rk::test {
 
 const Questionnaire& default_questionnaire() {
   static const LoadResult loaded =
-      load_questionnaire_file(std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml");
+      load_questionnaire_file(std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml",
+                              shipped_languages());
   REQUIRE(loaded.ok());
   return *loaded.questionnaire;
 }
