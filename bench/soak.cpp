@@ -95,14 +95,13 @@ class Patient {
   }
 
   rk::Answer answer(const rk::Item& item, const std::string& language) {
-    using rk::ItemKind;
-    switch (item.kind) {
-      case ItemKind::SingleChoice:
-      case ItemKind::YesNo:
-        return rk::Answer::pick(
-            item.options[static_cast<std::size_t>(between(0, static_cast<int>(item.options.size()) - 1))].id);
-      case ItemKind::MultiChoice:
-      case ItemKind::CardPick: {
+    switch (rk::describe(item.kind).answer) {
+      case rk::AnswerShape::Picks: {
+        if (rk::describe(item.kind).single_pick) {
+          return rk::Answer::pick(
+              item.options[static_cast<std::size_t>(between(0, static_cast<int>(item.options.size()) - 1))]
+                  .id);
+        }
         std::vector<std::string> ids;
         for (const auto& option : item.options) ids.push_back(option.id);
         std::shuffle(ids.begin(), ids.end(), random_);
@@ -110,13 +109,12 @@ class Patient {
         ids.resize(static_cast<std::size_t>(std::min<int>(count, static_cast<int>(ids.size()))));
         return rk::Answer::picks_of(ids);
       }
-      case ItemKind::Ruler:
+      case rk::AnswerShape::Number:
         return rk::Answer::number(between(item.min, item.max));
-      case ItemKind::ShortText:
-      case ItemKind::LongText:
+      case rk::AnswerShape::Text:
         return rk::Answer::free_text(
-            text(item.max_length > 0 ? item.max_length : 200, language, item.kind == ItemKind::LongText));
-      case ItemKind::Info:
+            text(item.max_length > 0 ? item.max_length : 200, language, !rk::describe(item.kind).one_line));
+      case rk::AnswerShape::None:
         break;
     }
     return {};

@@ -15,7 +15,7 @@ run_pkgs=(
   libtomlplusplus-dev libepoxy-dev libsodium-dev libpng-dev libsystemd-dev
   fonts-dejavu-core
   libfribidi-dev libunibreak-dev libharfbuzz-dev  # text: bidi and Arabic joining, UAX #14, glyph closure
-  fonts-noto-core fonts-noto-cjk fonts-droid-fallback fonts-nanum  # Arabic; CJK on screen, on paper; Hangul on paper
+  fonts-noto-core fonts-droid-fallback fonts-nanum fonts-noto-cjk  # Arabic; CJK; Hangul; rarer CJK on screen
 )
 test_pkgs=(
   xvfb xauth xdotool imagemagick qpdf poppler-utils

@@ -3,13 +3,16 @@
 // FILE:LINE:COLUMN: error: message; a clean file gets one summary line on stdout.
 // Exit status: 0 when every file is clean, 1 when any has a problem, 2 when no file is given.
 #include <cstdio>
+#include <fstream>
 #include <span>
+#include <sstream>
 #include <string>
 
 #include "command_registry.hpp"
 #include "questionnaire.hpp"
 #include "questionnaire_languages.hpp"
 #include "ui_strings.hpp"
+#include "undrawable.hpp"
 
 namespace {
 
@@ -20,6 +23,20 @@ std::string one_line_summary(const std::string& path, const rk::Questionnaire& q
   for (const auto& language : q.languages) languages += " " + language;
   return path + ": ok: '" + q.id + "' v" + q.version + ", " + std::to_string(q.pages.size()) + " pages, " +
          std::to_string(items) + " items, languages" + languages;
+}
+
+// Characters the kiosk's fonts cannot draw (on screen or on paper), one error each.
+int report_undrawable(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const std::string source = bytes.str();
+  int count = 0;
+  for (const rk::text::Undrawable& u : rk::text::find_undrawable(source)) {
+    std::fprintf(stderr, "%s:%zu:%zu: error: %s\n", path.c_str(), u.line, u.column, u.message.c_str());
+    ++count;
+  }
+  return count;
 }
 
 int check(std::span<const std::string> files) {
@@ -36,7 +53,8 @@ int check(std::span<const std::string> files) {
   for (const auto& path : files) {
     const rk::LoadResult result = rk::load_questionnaire_file(path, languages.strings);
     for (const auto& problem : result.errors) std::fprintf(stderr, "%s\n", problem.format().c_str());
-    if (result.ok()) {
+    const int undrawable = result.ok() ? report_undrawable(path) : 0;
+    if (result.ok() && undrawable == 0) {
       std::printf("%s\n", one_line_summary(path, *result.questionnaire).c_str());
     } else {
       status = 1;

@@ -2,9 +2,15 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cfloat>
+#include <cmath>
 
 namespace rk::app {
+namespace {
+/// Movement smaller than this (normalised) is sensor noise, not a finger moving.
+constexpr float kStillTolerance = 0.01f;
+}  // namespace
 
 InputGlue::InputGlue(ImGuiIO& io) : io_(io) {}
 
@@ -38,23 +44,37 @@ InputGlue::Fed InputGlue::finger_event(const SDL_Event& event, int window_w, int
   const float x = event.tfinger.x * static_cast<float>(window_w);
   const float y = event.tfinger.y * static_cast<float>(window_h);
   const bool is_tracked = tracking_finger_ && key == tracked_;
+  if (stuck_.count(key) != 0) {
+    if (event.type != SDL_FINGERDOWN) {  // a touch already let go: its moves and lift mean nothing
+      if (event.type == SDL_FINGERUP) stuck_.erase(key);
+      return Fed::Ignored;
+    }
+    stuck_.erase(key);  // the id came back with a new touch
+  }
+  const Finger here{event.tfinger.timestamp, event.tfinger.x, event.tfinger.y};
 
   if (event.type == SDL_FINGERDOWN) {
     // Only a first finger on an empty screen becomes the pointer; any other contact (a second
     // finger, a palm, a finger while the mouse is down) is remembered but ignored.
     const bool first = fingers_down_.empty() && !mouse_down_;
     if (!first) {
-      fingers_down_.insert(key);
+      fingers_down_[key] = here;
       return Fed::Ignored;
     }
     if (change_unseen_) return Fed::Deferred;
-    fingers_down_.insert(key);
+    fingers_down_[key] = here;
     tracking_finger_ = true;
     tracked_ = key;
     press(x, y);
     return Fed::Used;
   }
   if (event.type == SDL_FINGERMOTION) {
+    if (auto it = fingers_down_.find(key); it != fingers_down_.end()) {
+      const Finger& was = it->second;
+      if (std::fabs(here.x - was.x) > kStillTolerance || std::fabs(here.y - was.y) > kStillTolerance) {
+        it->second = here;
+      }
+    }
     if (!is_tracked) return Fed::Ignored;
     if (change_unseen_) return Fed::Deferred;
     io_.MousePos = ImVec2(x, y);
@@ -131,6 +151,36 @@ void InputGlue::begin_frame() {
   } else {
     ++frames_since_lift_;
   }
+}
+
+bool InputGlue::release_stuck(Uint32 now_ms) {
+  bool released = false;
+  for (auto it = fingers_down_.begin(); it != fingers_down_.end();) {
+    if (now_ms - it->second.still_since < kStuckTouchMs) {
+      ++it;
+      continue;
+    }
+    if (tracking_finger_ && it->first == tracked_) {
+      // Let go where nothing is, so no button under the finger takes it for a tap.
+      io_.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+      io_.MouseDown[0] = false;
+      tracking_finger_ = false;
+      change_unseen_ = true;
+      released = true;
+    }
+    stuck_.insert(it->first);
+    it = fingers_down_.erase(it);
+  }
+  return released;
+}
+
+double InputGlue::seconds_until_stuck(Uint32 now_ms) const {
+  double wait = 1.0e9;
+  for (const auto& [key, finger] : fingers_down_) {
+    const Uint32 held = now_ms - finger.still_since;
+    wait = std::min(wait, held >= kStuckTouchMs ? 0.0 : static_cast<double>(kStuckTouchMs - held) / 1000.0);
+  }
+  return wait;
 }
 
 bool InputGlue::pointer_down() const {

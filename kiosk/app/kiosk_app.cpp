@@ -53,7 +53,7 @@ int run_kiosk(const KioskOptions& options, const Questionnaire& questionnaire, c
   };
   hooks.woken = [&] {
     for (const auto& done : services.take_finished()) {
-      if (done.session) kiosk.delivery_finished(done.ok, done.staff_message);
+      if (done.session) kiosk.summary_kept(done.kept);
     }
   };
   hooks.exit_requested = [&] { return services.exit_requested(); };

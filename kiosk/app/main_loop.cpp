@@ -134,13 +134,16 @@ int run_main_loop(KioskWindow& window, const LoopHooks& hooks, const LoopOptions
       }
     }
 
+    // A touch held still too long (a stuck finger) stops being input: the idle wipe still comes.
+    if (glue.release_stuck(SDL_GetTicks())) active_frames = std::max(active_frames, 2);
     const double background_due = hooks.background_work ? hooks.background_work() : 1e9;
     const bool replay_running = replay && !replay->finished() && !replay->failed();
     const double ui_due = hooks.seconds_until_next_frame ? hooks.seconds_until_next_frame(now) : 1e9;
     const bool busy = active_frames > 0 || glue.wants_frame() || !backlog.empty() || ui_due <= 0 ||
                       (replay_running && replay->seconds_until_due(now) <= 0);
     double sleep = kMaxSleepSeconds;
-    sleep = std::min({sleep, ui_due, background_due, watchdog.seconds_until_due(now)});
+    sleep = std::min({sleep, ui_due, background_due, watchdog.seconds_until_due(now),
+                      glue.seconds_until_stuck(SDL_GetTicks())});
     if (replay_running) sleep = std::min(sleep, replay->seconds_until_due(now));
     const int timeout_ms = busy ? 0 : std::max(0, static_cast<int>(sleep * 1000.0 + 0.5));
 

@@ -12,27 +12,14 @@ const Option* Item::find_option(std::string_view option_id) const {
 }
 
 int Item::effective_max_picks() const {
-  if (kind == ItemKind::SingleChoice || kind == ItemKind::YesNo) return 1;
+  if (describe(kind).single_pick) return 1;
   if (max_picks > 0) return max_picks;
   return static_cast<int>(std::min<std::size_t>(options.size(), 1'000'000));
 }
 
 SummarySection Item::effective_summary() const {
   if (summary != SummarySection::Auto) return summary;
-  switch (kind) {
-    case ItemKind::Info:
-      return SummarySection::None;
-    case ItemKind::Ruler:
-      return SummarySection::Ruler;
-    case ItemKind::SingleChoice:
-    case ItemKind::MultiChoice:
-    case ItemKind::ShortText:
-    case ItemKind::LongText:
-    case ItemKind::CardPick:
-    case ItemKind::YesNo:
-      return SummarySection::Notes;
-  }
-  return SummarySection::Notes;
+  return describe(kind).default_summary;
 }
 
 const Item* Questionnaire::find_item(std::string_view item_id) const {

@@ -8,20 +8,10 @@
 #include <vector>
 
 #include "diagnostics.hpp"
+#include "item_kind.hpp"
 #include "text.hpp"
 
 namespace rk {
-
-enum class ItemKind {
-  Info,          ///< text only, nothing to answer
-  SingleChoice,  ///< pick one option
-  MultiChoice,   ///< pick between min_picks and max_picks options
-  Ruler,         ///< a whole number from min to max (default 0..10), shown as tappable numbers
-  ShortText,     ///< one line of free text, at most max_length characters
-  LongText,      ///< several lines of free text, at most max_length characters
-  CardPick,      ///< choose up to max_picks cards (strengths, values)
-  YesNo,         ///< two options with the fixed ids "yes" and "no"
-};
 
 /// How soon a therapist should see a flag. The summary lists flags most urgent first.
 enum class Severity { Notice, Soon, Urgent };
@@ -66,21 +56,6 @@ struct RulerFlag {
   SourceLocation where;
 };
 
-/// Which part of the therapist's summary an item feeds.
-enum class SummarySection {
-  Auto,       ///< chosen from the kind: rulers → Ruler, text → Notes, choices → Notes, info → None
-  Safety,     ///< leads the summary, before everything else (an item the clinic reviews the same visit)
-  Name,       ///< first name or initials, shown in the header
-  TalkAbout,  ///< "what I'd like to talk about today", quoted verbatim
-  Ruler,      ///< drawn as a scale
-  FollowUp,   ///< printed beside the ruler named in `follow_up_of`
-  Strengths,
-  Values,
-  Hope,
-  Notes,      ///< anything else for the therapist
-  None,       ///< never on the summary
-};
-
 struct Item {
   std::string id;
   ItemKind kind = ItemKind::Info;
@@ -114,7 +89,7 @@ struct Item {
   [[nodiscard]] const Option* find_option(std::string_view option_id) const;
   /// max_picks with 0 resolved to the number of options.
   [[nodiscard]] int effective_max_picks() const;
-  /// `summary` with Auto resolved from the kind.
+  /// `summary` with Auto resolved from the kind (its default_summary).
   [[nodiscard]] SummarySection effective_summary() const;
 };
 

@@ -12,7 +12,8 @@ Diagnostics bind_languages(Questionnaire& questionnaire, const UiStrings& langua
     if (i < questionnaire.language_where.size()) d.where = questionnaire.language_where[i];
     d.message = "the kiosk has no words for language \"" + code + "\" (no assets/i18n/" + code +
                 ".toml): its buttons, keyboard and summary would have nothing to say. Add that file (copy "
-                "en.toml and translate every line), or remove \"" + code + "\" from 'languages'.";
+                "en.toml and translate every line), or remove \"" +
+                code + "\" from 'languages'.";
     problems.push_back(std::move(d));
   }
   for (Page& page : questionnaire.pages) {
@@ -34,7 +35,8 @@ Diagnostics bind_languages(Questionnaire& questionnaire, const UiStrings& langua
 LoadResult load_questionnaire_file(const std::string& path, const UiStrings& languages) {
   LoadResult result = load_questionnaire_file(path);
   if (result.questionnaire) {
-    for (auto& problem : bind_languages(*result.questionnaire, languages)) result.errors.push_back(std::move(problem));
+    for (auto& problem : bind_languages(*result.questionnaire, languages))
+      result.errors.push_back(std::move(problem));
   }
   return result;
 }

@@ -43,8 +43,8 @@ std::string sample_text(const Item& item, SampleState& state) {
       text = next_of(words, "hope", state.hope);
       break;
     default:
-      text = item.kind == ItemKind::ShortText ? words.word("sample_patient.short_text")
-                                              : next_of(words, "notes", state.notes);
+      text = describe(item.kind).one_line ? words.word("sample_patient.short_text")
+                                          : next_of(words, "notes", state.notes);
   }
   if (item.max_length > 0) text = utf8_prefix(text, static_cast<std::size_t>(item.max_length));
   return text;
@@ -66,7 +66,8 @@ bool questionnaire_has_option_flag(const Questionnaire& questionnaire) {
 std::vector<std::string> sample_picks(const Item& item, bool want_flag) {
   std::vector<std::string> picks;
   if (item.options.empty()) {
-    if (item.kind == ItemKind::YesNo) picks.push_back("yes");
+    const auto fixed = describe(item.kind).fixed_options;  // yes/no written without options
+    if (!fixed.empty()) picks.emplace_back(fixed.front());
     return picks;
   }
   const int most =
@@ -94,13 +95,10 @@ int sample_ruler_value(const Item& item, SampleState& state) {
 }
 
 void answer_item(Session& session, const Item& item, SampleState& state) {
-  switch (item.kind) {
-    case ItemKind::Info:
+  switch (describe(item.kind).answer) {
+    case AnswerShape::None:
       return;
-    case ItemKind::SingleChoice:
-    case ItemKind::MultiChoice:
-    case ItemKind::CardPick:
-    case ItemKind::YesNo: {
+    case AnswerShape::Picks: {
       std::vector<std::string> picks = sample_picks(item, state.want_option_flag);
       if (picks.empty()) return;
       if (session.set_answer(item.id, Answer::picks_of(picks)) && !session.raised_flags().empty()) {
@@ -108,14 +106,13 @@ void answer_item(Session& session, const Item& item, SampleState& state) {
       }
       return;
     }
-    case ItemKind::Ruler:
+    case AnswerShape::Number:
       if (session.set_answer(item.id, Answer::number(sample_ruler_value(item, state))) &&
           !session.raised_flags().empty()) {
         state.want_ruler_flag = false;
       }
       return;
-    case ItemKind::ShortText:
-    case ItemKind::LongText:
+    case AnswerShape::Text:
       session.set_answer(item.id, Answer::free_text(sample_text(item, state)));
       return;
   }

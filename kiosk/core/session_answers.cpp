@@ -27,15 +27,11 @@ void scrub(Answer& answer) {
   answer.value.reset();
 }
 
-bool is_choice(ItemKind kind) {
-  return kind == ItemKind::SingleChoice || kind == ItemKind::MultiChoice || kind == ItemKind::CardPick ||
-         kind == ItemKind::YesNo;
-}
-
 bool option_exists(const Item& it, const std::string& option_id) {
   if (it.find_option(option_id) != nullptr) return true;
-  // A yes/no item may come without spelled-out options: its ids are fixed.
-  return it.kind == ItemKind::YesNo && it.options.empty() && (option_id == "yes" || option_id == "no");
+  // A kind with fixed option ids (yes/no) may come without spelled-out options.
+  const auto fixed = describe(it.kind).fixed_options;
+  return it.options.empty() && std::find(fixed.begin(), fixed.end(), option_id) != fixed.end();
 }
 
 bool picks_fit(const Item& it, const std::vector<std::string>& picks) {
@@ -52,25 +48,21 @@ bool text_fits(const Item& it, const std::string& text) {
   if (!length) return false;
   const std::size_t limit = it.max_length > 0 ? static_cast<std::size_t>(it.max_length) : kFallbackMaxLength;
   if (*length > limit) return false;
-  if (it.kind == ItemKind::ShortText && text.find_first_of("\r\n") != std::string::npos) return false;
+  if (describe(it.kind).one_line && text.find_first_of("\r\n") != std::string::npos) return false;
   return text.find('\0') == std::string::npos;
 }
 
 /// Does the answer fit the item? (An empty answer is handled before: it clears.)
 bool answer_fits(const Item& it, const Answer& answer) {
-  switch (it.kind) {
-    case ItemKind::Info:
+  switch (describe(it.kind).answer) {
+    case AnswerShape::None:
       return false;
-    case ItemKind::SingleChoice:
-    case ItemKind::MultiChoice:
-    case ItemKind::CardPick:
-    case ItemKind::YesNo:
+    case AnswerShape::Picks:
       return !answer.value.has_value() && answer.text.empty() && picks_fit(it, answer.picks);
-    case ItemKind::Ruler:
+    case AnswerShape::Number:
       return answer.picks.empty() && answer.text.empty() && answer.value.has_value() &&
              *answer.value >= it.min && *answer.value <= it.max;
-    case ItemKind::ShortText:
-    case ItemKind::LongText:
+    case AnswerShape::Text:
       return answer.picks.empty() && !answer.value.has_value() && text_fits(it, answer.text);
   }
   return false;
@@ -120,7 +112,8 @@ const Answer* Session::answer(const std::string& item_id) const {
 
 bool Session::toggle_pick(const std::string& item_id, const std::string& option_id) {
   const Item* it = item(item_id);
-  if (it == nullptr || !is_choice(it->kind) || !option_exists(*it, option_id)) return false;
+  if (it == nullptr || describe(it->kind).answer != AnswerShape::Picks || !option_exists(*it, option_id))
+    return false;
   std::vector<std::string> picks;
   if (const Answer* current = answer(item_id)) picks = current->picks;
   const auto found = std::find(picks.begin(), picks.end(), option_id);

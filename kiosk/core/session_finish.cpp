@@ -18,7 +18,7 @@ void for_each_flag(const Item& it, const Answer& given, Visit visit) {
     const Option* option = it.find_option(pick);
     if (option != nullptr && option->flag.has_value()) visit(*option->flag, &pick, std::optional<int>{});
   }
-  if (it.kind == ItemKind::Ruler && given.value.has_value()) {
+  if (given.value.has_value()) {
     for (const auto& range : it.ruler_flags) {
       if (*given.value >= range.min && *given.value <= range.max) visit(range.flag, nullptr, given.value);
     }
@@ -93,7 +93,7 @@ Summary Session::finish(Clock::time_point now, const std::string& summary_langua
       });
 
       Summary::Entry entry{it.id, prompt, text};
-      entry.own_words = it.kind == ItemKind::ShortText || it.kind == ItemKind::LongText;
+      entry.own_words = describe(it.kind).own_words;
       switch (section) {
         case SummarySection::Safety:
           summary.safety.push_back(std::move(entry));
@@ -105,7 +105,7 @@ Summary Session::finish(Clock::time_point now, const std::string& summary_langua
           summary.talk_about.push_back(std::move(entry));
           break;
         case SummarySection::Ruler:
-          if (it.kind == ItemKind::Ruler && given->value.has_value()) {
+          if (given->value.has_value()) {  // a number: drawn as a scale
             Summary::Ruler ruler;
             ruler.item_id = it.id;
             ruler.prompt = prompt;

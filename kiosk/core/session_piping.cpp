@@ -1,6 +1,7 @@
 // Answers as text, and "{item_id}" pipes in questionnaire text replaced by earlier answers.
 #include <string>
 
+#include "pipes.hpp"
 #include "session.hpp"
 
 namespace rk {
@@ -18,13 +19,6 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
   return out;
 }
 
-/// Labels for a yes/no item written without options.
-std::string built_in_yes_no(const std::string& option_id, const std::string& language) {
-  const bool yes = option_id == "yes";
-  if (language == "es") return yes ? "S\u00ed" : "No";
-  return yes ? "Yes" : "No";
-}
-
 }  // namespace
 
 std::string Session::option_label(const Item& it, const std::string& option_id,
@@ -33,7 +27,6 @@ std::string Session::option_label(const Item& it, const std::string& option_id,
     const std::string& label = option->label.in(language, questionnaire_->default_language);
     return label.empty() ? option_id : label;
   }
-  if (it.kind == ItemKind::YesNo) return built_in_yes_no(option_id, language);
   return option_id;
 }
 
@@ -59,30 +52,20 @@ std::string Session::resolve_text(const Text& text, const std::string& language,
   std::string out;
   out.reserve(source.size());
   std::size_t i = 0;
-  while (i < source.size()) {
-    const std::size_t open = source.find('{', i);
-    if (open == std::string::npos) break;
-    const std::size_t close = source.find('}', open + 1);
-    if (close == std::string::npos) break;  // unbalanced: the rest stays as written
-    const std::size_t reopen = source.find('{', open + 1);
-    if (reopen < close) {  // "{ ... {id}": the first brace is plain text
-      out.append(source, i, reopen - i);
-      i = reopen;
+  for (const Pipe& pipe : find_pipes(source)) {
+    out.append(source, i, pipe.offset - i);
+    i = pipe.offset + pipe.length;
+    const Item* piped = item(pipe.item_id);
+    if (piped == nullptr || piped->kind == ItemKind::Info) {
+      out.append(source, pipe.offset, pipe.length);  // not a pipe: keep the braces as written
       continue;
     }
-    out.append(source, i, open - i);
-    const std::string id = source.substr(open + 1, close - open - 1);
-    const Item* piped = item(id);
-    if (piped == nullptr || piped->kind == ItemKind::Info) {
-      out.append(source, open, close - open + 1);  // not a pipe: keep the braces as written
-    } else {
-      const Answer* given = answer(id);
-      const bool typed = piped->kind == ItemKind::ShortText || piped->kind == ItemKind::LongText;
-      const bool usable = given != nullptr && given->given() && item_visible(*piped) &&
-                          !(for_summary && left_off(id)) && !(spoken && typed);
-      out += usable ? answer_text_in(*piped, *given, language) : kNoAnswer;
-    }
-    i = close + 1;
+    const Answer* given = answer(pipe.item_id);
+    // Words the patient typed are never read aloud (answers are private in a waiting room).
+    const bool typed = describe(piped->kind).own_words;
+    const bool usable = given != nullptr && given->given() && item_visible(*piped) &&
+                        !(for_summary && left_off(pipe.item_id)) && !(spoken && typed);
+    out += usable ? answer_text_in(*piped, *given, language) : kNoAnswer;
   }
   out.append(source, i, std::string::npos);
   return out;

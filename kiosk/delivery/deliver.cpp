@@ -1,12 +1,28 @@
 #include "deliver.hpp"
 
 #include "audit_log.hpp"
+#include "file_io.hpp"
 #include "paths.hpp"
 #include "print.hpp"
 #include "retention.hpp"
 #include "save.hpp"
 
 namespace rk::delivery {
+namespace {
+
+bool print_wanted(const KioskConfig& config) {
+  return config.output == OutputMode::Print || config.output == OutputMode::Both;
+}
+bool save_wanted(const KioskConfig& config) {
+  return config.output == OutputMode::Save || config.output == OutputMode::Both;
+}
+
+// The audit value of a print: one that was never asked for says so ("none"), not "ok".
+std::string_view print_code(bool requested, ErrorCode code) {
+  return requested ? code_name(code) : std::string_view("none");
+}
+
+}  // namespace
 
 bool Outcome::fully_ok() const {
   if (print_requested && !printed) return false;
@@ -36,8 +52,8 @@ std::string effective_save_folder(const KioskConfig& config) {
 Outcome deliver(const std::vector<unsigned char>& pdf, const KioskConfig& config,
                 std::chrono::system_clock::time_point now) {
   Outcome out;
-  out.print_requested = config.output == OutputMode::Print || config.output == OutputMode::Both;
-  const bool save_requested = config.output == OutputMode::Save || config.output == OutputMode::Both;
+  out.print_requested = print_wanted(config);
+  const bool save_requested = save_wanted(config);
 
   if (out.print_requested) {
     const PrintResult printed =
@@ -69,18 +85,133 @@ Outcome deliver(const std::vector<unsigned char>& pdf, const KioskConfig& config
     }
   }
   if (!out.delivered())
-    audit("summary-lost", {{"print", code_name(out.print_error)}, {"save", code_name(out.save_error)}});
+    audit("summary-lost",
+          {{"print", print_code(out.print_requested, out.print_error)}, {"save", code_name(out.save_error)}});
   return out;
+}
+
+std::string effective_outbox(const KioskConfig& config) {
+  return outbox_folder(effective_save_folder(config));
+}
+
+PutResult keep_summary(const KioskConfig& config, const std::string& id,
+                       const std::vector<OutboxFile>& files) {
+  PutResult kept = put_in_outbox(effective_outbox(config), id, files);
+  if (kept.ok()) {
+    audit("summary-kept", {{"files", std::to_string(files.size())}});
+  } else {
+    audit("outbox-failed", {{"code", code_name(kept.code)}});
+  }
+  return kept;
+}
+
+std::string EntryOutcome::staff_message() const {
+  std::string text = outcome.staff_message();
+  if (!done) text += (text.empty() ? "" : " ") + std::string("It waits in the outbox.");
+  return text;
+}
+
+EntryOutcome deliver_entry(OutboxEntry& entry, const KioskConfig& config, RoundState& round,
+                           const std::atomic<bool>* stop) {
+  EntryOutcome result;
+  Outcome& out = result.outcome;
+  const Requested requested = requested_for(print_wanted(config), save_wanted(config), entry.save_instead);
+  out.print_requested = requested.print;
+  std::string problem;
+
+  if (should_print(requested, entry.printed, round)) {
+    std::vector<unsigned char> pdf;
+    const std::string pdf_path = entry.pdf_path();
+    PrintResult printed;
+    if (pdf_path.empty() || !read_entry_file(entry, pdf_path.substr(entry.folder.size() + 1), pdf)) {
+      printed.code = ErrorCode::WriteFailed;
+      printed.reason = "Cannot read the summary in the outbox " + entry.folder;
+    } else {
+      printed = print_pdf(pdf, config.printer, std::chrono::seconds(config.print_timeout_seconds), stop);
+    }
+    out.job_id = printed.job_id;
+    out.print_error = printed.code;
+    out.print_reason = printed.reason;
+    if (printed.ok()) {
+      mark(entry, ".printed");
+      audit("summary-printed", {{"queue", printed.queue}, {"job", std::to_string(printed.job_id)}});
+    } else {
+      round.print_failed = true;
+      problem = "Printing failed: " + printed.reason + ".";
+      audit("print-failed", {{"code", code_name(printed.code)}});
+    }
+  } else if (requested.print && !entry.printed) {
+    out.print_error = ErrorCode::PrintFailed;
+    out.print_reason = "not tried again in this round (the printer failed a moment ago)";
+  }
+  out.printed = requested.print && entry.printed;
+
+  if (should_save(requested, entry.printed, entry.saved, round)) {
+    const std::string folder = effective_save_folder(config);
+    SaveResult saved;
+    if (const int err = make_folder(folder)) {
+      saved.code = code_for_errno(err);
+      saved.reason = errno_reason(err, "Cannot use the save folder", folder);
+    }
+    for (const std::string& name : entry.files) {
+      if (!saved.ok()) break;
+      std::vector<unsigned char> bytes;
+      if (!read_entry_file(entry, name, bytes)) {
+        saved.code = ErrorCode::WriteFailed;
+        saved.reason = "Cannot read the summary in the outbox " + entry.folder;
+        break;
+      }
+      saved = save_file_atomically(bytes, folder + "/" + name);
+      if (saved.ok() && name.ends_with(".pdf")) out.saved_path = saved.path;
+    }
+    out.save_error = saved.code;
+    out.save_reason = saved.reason;
+    const bool fallback = !requested.save;
+    if (saved.ok()) {
+      mark(entry, ".saved");
+      out.saved_as_fallback = fallback;
+      audit("summary-saved", {{"mode", fallback ? "fallback" : "requested"}});
+    } else {
+      round.save_failed = true;
+      problem += (problem.empty() ? "" : " ") + ("Could not save: " + saved.reason + ".");
+      audit("save-failed", {{"code", code_name(saved.code)}});
+    }
+  }
+  out.saved = entry.saved;
+  if (out.saved && out.saved_path.empty()) {
+    const std::string pdf = entry.pdf_path();
+    if (!pdf.empty()) out.saved_path = effective_save_folder(config) + pdf.substr(entry.folder.size());
+  }
+
+  result.done = entry_done(requested, entry.printed, entry.saved) && remove_entry(entry);
+  if (result.done) {
+    audit("summary-delivered",
+          {{"printed", entry.printed ? "yes" : "no"}, {"saved", entry.saved ? "yes" : "no"}});
+  } else {
+    if (!problem.empty()) record_error(entry, problem);
+    audit("summary-pending",
+          {{"print", print_code(requested.print, out.print_error)}, {"save", code_name(out.save_error)}});
+  }
+  return result;
 }
 
 void housekeeping(const KioskConfig& config, std::chrono::system_clock::time_point now, bool at_startup) {
   const std::string folder = effective_save_folder(config);
+  const std::string outbox = outbox_folder(folder);
   if (at_startup) {
+    if (const int unfinished = remove_unfinished_entries(outbox); unfinished > 0) {
+      audit("unfinished-outbox-entries-removed", {{"removed", std::to_string(unfinished)}});
+    }
     const CleanupResult temps = remove_stale_temp_files(folder);
     if (temps.removed > 0 || temps.failed > 0) {
       const std::string removed = std::to_string(temps.removed), failed = std::to_string(temps.failed);
       audit("stale-temp-files-removed", {{"removed", removed}, {"failed", failed}});
     }
+  }
+  // Retention covers the outbox too: an entry nobody could deliver in retention_days goes as well.
+  const auto expired_entries = remove_expired_entries(outbox, config.retention_days, now);
+  if (!expired_entries.empty()) {
+    audit("outbox-expired", {{"removed", std::to_string(expired_entries.size())}});
   }
   const CleanupResult expired = remove_expired_summaries(folder, config.retention_days, now);
   if (expired.removed > 0 || expired.failed > 0 || !expired.reason.empty()) {
@@ -90,8 +221,8 @@ void housekeeping(const KioskConfig& config, std::chrono::system_clock::time_poi
   }
 }
 
-std::string printer_status(const KioskConfig& config) {
-  return printer_status(config.printer);
+std::string printer_status(const KioskConfig& config, const std::atomic<bool>* stop) {
+  return printer_status(config.printer, stop);
 }
 
 }  // namespace rk::delivery

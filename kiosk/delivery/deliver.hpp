@@ -1,14 +1,17 @@
 #pragma once
-// The delivery policy the app calls (from a worker thread) once a summary is rendered:
-// print, save or both as the config says; a failed print is always kept in the save folder as a
-// fallback, so nothing is lost silently. Every result is written to the audit log as codes only.
+// The delivery policy the app calls (from worker threads) once a summary is rendered: keep it in
+// the outbox first (keep_summary), then print, save or both as the config says from that copy
+// (deliver_entry); a failed print is kept in the save folder as a fallback, and the outbox entry
+// stays until every requested output has succeeded. Every result goes to the audit log as codes.
 
+#include <atomic>
 #include <chrono>
 #include <string>
 #include <vector>
 
 #include "config.hpp"
 #include "delivery_error.hpp"
+#include "outbox.hpp"
 
 namespace rk::delivery {
 
@@ -43,12 +46,32 @@ std::string effective_save_folder(const KioskConfig& config);
 Outcome deliver(const std::vector<unsigned char>& pdf, const KioskConfig& config,
                 std::chrono::system_clock::time_point now);
 
+/// The outbox of the effective save folder.
+std::string effective_outbox(const KioskConfig& config);
+
+/// Writes the summary's files (the PDF, and any extra file such as a FHIR export, named
+/// "<id>.<ext>") into the outbox as one entry. Audited ("summary-kept" or "outbox-failed").
+PutResult keep_summary(const KioskConfig& config, const std::string& id,
+                       const std::vector<OutboxFile>& files);
+
+struct EntryOutcome {
+  Outcome outcome;    ///< what this attempt did (printed, saved, errors)
+  bool done = false;  ///< every requested output has succeeded and the entry left the outbox
+  [[nodiscard]] std::string staff_message() const;
+};
+
+/// One delivery attempt of an outbox entry, as `config` (and a staff "Save to folder instead") asks:
+/// what `round` says already failed in this round is not tried again. `stop` cuts a print short
+/// (the entry stays for the next start). Audited. Never throws.
+EntryOutcome deliver_entry(OutboxEntry& entry, const KioskConfig& config, RoundState& round,
+                           const std::atomic<bool>* stop = nullptr);
+
 /// Start-up (and periodic) housekeeping of the save folder: expired summaries
-/// (config.retention_days) and, when `at_startup`, stale temp files from an interrupted save.
-/// Audited. Never throws.
+/// (config.retention_days, outbox entries included) and, when `at_startup`, stale temp files and
+/// half-written outbox entries from an interrupted save. Audited. Never throws.
 void housekeeping(const KioskConfig& config, std::chrono::system_clock::time_point now, bool at_startup);
 
 /// One line for the staff screen about config.printer (see print.hpp printer_status).
-std::string printer_status(const KioskConfig& config);
+std::string printer_status(const KioskConfig& config, const std::atomic<bool>* stop = nullptr);
 
 }  // namespace rk::delivery

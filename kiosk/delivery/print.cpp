@@ -3,6 +3,7 @@
 #include <cups/cups.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <thread>
 
@@ -13,20 +14,44 @@ using SteadyClock = std::chrono::steady_clock;
 
 constexpr const char* kJobTitle = "Readiness summary";
 constexpr auto kPollInterval = std::chrono::milliseconds(250);
+constexpr auto kStopPoll = std::chrono::milliseconds(20);
 constexpr int kConnectMsec = 5000;
 constexpr size_t kWriteChunk = 64 * 1024;
-constexpr long long kMaxRequestSeconds = 15;
+/// How often a waiting libcups call asks the guard whether to go on.
+constexpr double kSilencePoll = 0.25;
+/// Time given to cancel a job that outlived its deadline (the guard's deadline moves by this).
+constexpr auto kCancelGrace = std::chrono::seconds(1);
+/// The staff screen's printer line asks CUPS for at most this long.
+constexpr auto kStatusDeadline = std::chrono::seconds(3);
+
+// Every libcups call runs under this guard: httpSetTimeout() calls it after each quiet
+// kSilencePoll, and it says "give up" (0) once the deadline has passed or the kiosk is stopping.
+// Without it a scheduler that accepts connections but never answers (SIGSTOP) blocks a call for
+// minutes (pitfalls.md).
+struct Guard {
+  SteadyClock::time_point deadline;
+  const std::atomic<bool>* stop = nullptr;
+  bool gave_up = false;  ///< a call was abandoned because CUPS did not answer in time
+  [[nodiscard]] bool stopping() const { return stop && stop->load(); }
+  [[nodiscard]] bool expired() const { return stopping() || SteadyClock::now() >= deadline; }
+};
+
+int keep_waiting(http_t* /*http*/, void* data) {
+  auto* guard = static_cast<Guard*>(data);
+  if (!guard->expired()) return 1;
+  guard->gave_up = true;
+  return 0;
+}
 
 // An owned connection to the CUPS scheduler (CUPS_SERVER / client.conf / the local socket).
 struct Connection {
   http_t* http = nullptr;
-  explicit Connection(std::chrono::seconds io_timeout) {
-    http =
-        httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1, kConnectMsec, nullptr);
-    // A request that stalls longer than this fails instead of blocking the worker forever (the
-    // job-following loop checks its own deadline between requests).
-    const long long seconds = std::clamp<long long>(io_timeout.count(), 1, kMaxRequestSeconds);
-    if (http) httpSetTimeout(http, static_cast<double>(seconds), nullptr, nullptr);
+  explicit Connection(Guard& guard) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(guard.deadline - SteadyClock::now());
+    const int msec = static_cast<int>(std::clamp<long long>(left.count(), 100, kConnectMsec));
+    http = httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1, msec, nullptr);
+    if (http) httpSetTimeout(http, kSilencePoll, keep_waiting, &guard);
   }
   ~Connection() {
     if (http) httpClose(http);
@@ -149,11 +174,29 @@ std::string stopped_reason(const std::string& queue, const PrinterState& ps) {
   return with_detail("Printer '" + queue + "' is stopped", detail);
 }
 
-// Which queue: the named one, or the CUPS default destination.
+// Which queue: the named one, or the CUPS default destination. Asked over `http` only, so under
+// its guard: cupsGetNamedDest opens a connection of its own (for cupsGetDefault2) that no deadline
+// reaches, and waited 60 s per call on a hung scheduler.
 bool resolve_queue(http_t* http, const std::string& requested, std::string& queue, std::string& reason,
                    ErrorCode& code) {
-  cups_dest_t* dest = cupsGetNamedDest(http, requested.empty() ? nullptr : requested.c_str(), nullptr);
-  if (!dest) {
+  std::string name = requested;
+  bool found = false;
+  if (name.empty()) {
+    static const char* const kAttrs[] = {"printer-name"};
+    ipp_t* request = ippNewRequest(IPP_OP_CUPS_GET_DEFAULT);
+    ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 1, nullptr, kAttrs);
+    ipp_t* response = cupsDoRequest(http, request, "/");
+    if (response && cupsLastError() <= IPP_STATUS_OK_CONFLICTING) {
+      if (ipp_attribute_t* a = ippFindAttribute(response, "printer-name", IPP_TAG_NAME)) {
+        if (const char* n = ippGetString(a, 0, nullptr)) name = n;
+      }
+    }
+    ippDelete(response);
+    found = !name.empty();
+  } else {
+    found = query_printer(http, name).found;
+  }
+  if (!found) {
     const ipp_status_t status = cupsLastError();
     if (status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE || status == IPP_STATUS_ERROR_INTERNAL) {
       code = ErrorCode::PrinterUnreachable;
@@ -165,29 +208,40 @@ bool resolve_queue(http_t* http, const std::string& requested, std::string& queu
     }
     return false;
   }
-  queue = dest->name;
-  cupsFreeDests(1, dest);
+  queue = name;
   return true;
 }
 
 }  // namespace
 
 PrintResult print_pdf(const std::vector<unsigned char>& pdf, const std::string& queue,
-                      std::chrono::seconds timeout) {
+                      std::chrono::seconds timeout, const std::atomic<bool>* stop) {
   PrintResult result;
   result.queue = queue;
-  const auto deadline = SteadyClock::now() + std::max(timeout, std::chrono::seconds(1));
+  Guard guard{SteadyClock::now() + std::max(timeout, std::chrono::seconds(1)), stop};
+  // Once a call was abandoned, what libcups says next is about the abandoned call, not the truth.
+  const auto not_answering = [&] {
+    if (guard.stopping()) {
+      return fail(result, ErrorCode::PrintFailed, "Printing was interrupted: the kiosk is stopping");
+    }
+    return fail(result, ErrorCode::PrinterUnreachable,
+                "The print service (CUPS at " + server_name() + ") is not answering");
+  };
 
-  Connection conn(timeout);
+  Connection conn(guard);
   if (!conn.http) {
+    if (guard.expired()) return not_answering();
     return fail(result, ErrorCode::PrinterUnreachable, "CUPS is not reachable at " + server_name());
   }
   ErrorCode code = ErrorCode::None;
   std::string reason;
-  if (!resolve_queue(conn.http, queue, result.queue, reason, code)) return fail(result, code, reason);
+  const bool resolved = resolve_queue(conn.http, queue, result.queue, reason, code);
+  if (guard.gave_up) return not_answering();
+  if (!resolved) return fail(result, code, reason);
 
   // A stopped queue would hold the job until someone restarts it: report it now instead.
   const PrinterState before = query_printer(conn.http, result.queue);
+  if (guard.gave_up) return not_answering();
   if (before.found && before.state == IPP_PSTATE_STOPPED) {
     return fail(result, ErrorCode::PrinterStopped, stopped_reason(result.queue, before));
   }
@@ -197,6 +251,7 @@ PrintResult print_pdf(const std::vector<unsigned char>& pdf, const std::string& 
   }
 
   result.job_id = cupsCreateJob(conn.http, result.queue.c_str(), kJobTitle, 0, nullptr);
+  if (guard.gave_up) return not_answering();
   if (result.job_id <= 0) {
     result.job_id = 0;
     const ipp_status_t status = cupsLastError();
@@ -216,6 +271,7 @@ PrintResult print_pdf(const std::vector<unsigned char>& pdf, const std::string& 
            HTTP_STATUS_CONTINUE;
   }
   const ipp_status_t finish = cupsFinishDocument(conn.http, result.queue.c_str());
+  if (guard.gave_up) return not_answering();
   if (!sent || finish > IPP_STATUS_OK_CONFLICTING) {
     const std::string detail = cupsLastErrorString();
     cupsCancelJob2(conn.http, result.queue.c_str(), result.job_id, 0);
@@ -225,6 +281,7 @@ PrintResult print_pdf(const std::vector<unsigned char>& pdf, const std::string& 
   // Follow the job until it completes or fails, or the time is up.
   for (;;) {
     const JobState js = query_job(conn.http, result.job_id);
+    if (guard.gave_up) return not_answering();
     if (js.known) {
       switch (js.state) {
         case IPP_JSTATE_COMPLETED:
@@ -249,11 +306,14 @@ PrintResult print_pdf(const std::vector<unsigned char>& pdf, const std::string& 
     // A queue stopped while our job waits (cupsdisable, or a backend error with the stop-printer
     // policy) would hold it indefinitely: cancel it, so it cannot print later as a duplicate.
     const PrinterState ps = query_printer(conn.http, result.queue);
+    if (guard.gave_up) return not_answering();
     if (ps.found && ps.state == IPP_PSTATE_STOPPED) {
       cupsCancelJob2(conn.http, result.queue.c_str(), result.job_id, 0);
       return fail(result, ErrorCode::PrinterStopped, stopped_reason(result.queue, ps));
     }
-    if (SteadyClock::now() >= deadline) {
+    if (guard.stopping()) return not_answering();
+    if (guard.expired()) {
+      guard.deadline = SteadyClock::now() + kCancelGrace;  // a short while to take the job back
       cupsCancelJob2(conn.http, result.queue.c_str(), result.job_id, 0);
       return fail(result, ErrorCode::PrintTimeout,
                   with_detail("Job " + std::to_string(result.job_id) + " on '" + result.queue +
@@ -261,18 +321,24 @@ PrintResult print_pdf(const std::vector<unsigned char>& pdf, const std::string& 
                                   " s and was canceled",
                               js.message.empty() ? js.reasons : js.message));
     }
-    std::this_thread::sleep_for(kPollInterval);
+    const auto wake = std::min(SteadyClock::now() + kPollInterval, guard.deadline);
+    while (SteadyClock::now() < wake && !guard.stopping()) std::this_thread::sleep_for(kStopPoll);
   }
 }
 
-std::string printer_status(const std::string& queue) {
-  Connection conn(std::chrono::seconds(5));
-  if (!conn.http) return "CUPS is not reachable at " + server_name();
+std::string printer_status(const std::string& queue, const std::atomic<bool>* stop) {
+  Guard guard{SteadyClock::now() + kStatusDeadline, stop};
+  Connection conn(guard);
+  const std::string silent = "the print service (CUPS at " + server_name() + ") is not answering";
+  if (!conn.http) return guard.expired() ? silent : "CUPS is not reachable at " + server_name();
   std::string name;
   std::string reason;
   ErrorCode code = ErrorCode::None;
-  if (!resolve_queue(conn.http, queue, name, reason, code)) return reason;
+  const bool resolved = resolve_queue(conn.http, queue, name, reason, code);
+  if (guard.gave_up) return silent;
+  if (!resolved) return reason;
   const PrinterState ps = query_printer(conn.http, name);
+  if (guard.gave_up) return silent;
   if (!ps.found) return with_detail("Printer '" + name + "': state unknown", cupsLastErrorString());
   std::string text = name + ": ";
   switch (ps.state) {

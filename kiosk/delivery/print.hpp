@@ -3,6 +3,7 @@
 // completes or fails, within a bounded time. "Completed" means CUPS handed the data on, not that
 // paper came out.
 
+#include <atomic>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -21,13 +22,16 @@ struct PrintResult {
 
 /// Prints `pdf` to `queue` ("" = the CUPS default destination) and waits up to `timeout` for the
 /// job to complete. A job still pending at the deadline is canceled and reported as
-/// PrintTimeout. The job title is fixed ("Readiness summary"), never patient data. Uses the
-/// CUPS server from the environment (CUPS_SERVER) or client.conf. Never throws.
+/// PrintTimeout. Every CUPS call runs under that deadline: a scheduler that does not answer
+/// gives PrinterUnreachable ("the print service ... is not answering") within about `timeout`.
+/// When `*stop` turns true the call returns within a fraction of a second (PrintFailed). The job
+/// title is fixed ("Readiness summary"), never patient data. Uses the CUPS server from the
+/// environment (CUPS_SERVER) or client.conf. Never throws.
 PrintResult print_pdf(const std::vector<unsigned char>& pdf, const std::string& queue,
-                      std::chrono::seconds timeout);
+                      std::chrono::seconds timeout, const std::atomic<bool>* stop = nullptr);
 
 /// One line for the staff screen: "KioskPDF: idle, accepting jobs", "KioskPDF: stopped
-/// (Paused)", "no default printer", "CUPS not reachable (...)".
-std::string printer_status(const std::string& queue);
+/// (Paused)", "no default printer", "CUPS not reachable (...)". Asks for at most 3 s.
+std::string printer_status(const std::string& queue, const std::atomic<bool>* stop = nullptr);
 
 }  // namespace rk::delivery

@@ -14,8 +14,32 @@ float baseline_offset(const TextStyle& style) {
 
 }  // namespace
 
-Flow::Flow(PageFrame frame, FontMetrics metrics) : frame_(frame), metrics_(std::move(metrics)) {
+void mirror_pages(std::vector<LaidOutPage>& pages, float page_width) {
+  for (LaidOutPage& page : pages) {
+    for (DrawOp& op : page.ops) {
+      if (auto* t = std::get_if<TextOp>(&op)) {
+        t->x = page_width - t->x - t->width;
+      } else if (auto* l = std::get_if<LineOp>(&op)) {
+        l->x1 = page_width - l->x1;
+        l->x2 = page_width - l->x2;
+      } else if (auto* r = std::get_if<RectOp>(&op)) {
+        r->x = page_width - r->x - r->w;
+      } else if (auto* c = std::get_if<CircleOp>(&op)) {
+        c->cx = page_width - c->cx;
+      }
+    }
+  }
+}
+
+Flow::Flow(PageFrame frame, FontMetrics metrics, text::Direction direction)
+    : frame_(frame), metrics_(std::move(metrics)), options_{direction, {}} {
   new_page();
+}
+
+text::AdvanceFn Flow::advance_at(const TextStyle& style) const {
+  const text::AdvanceFn& base = style.bold ? metrics_.bold : metrics_.regular;
+  const float size = style.size;
+  return [&base, size](char32_t cp) { return base(cp) * size; };
 }
 
 float Flow::left() const {
@@ -31,13 +55,20 @@ float Flow::width() const {
 }
 
 float Flow::measure(std::string_view text, const TextStyle& style) const {
-  return text_width(text, style.bold ? metrics_.bold : metrics_.regular) * style.size;
+  return text::single_line(text, advance_at(style), options_).width;
 }
 
 std::vector<std::string> Flow::wrap(std::string_view text, const TextStyle& style, float max_width) const {
-  const AdvanceFn& base = style.bold ? metrics_.bold : metrics_.regular;
-  const float size = style.size;
-  return wrap_text(text, max_width, [&base, size](char32_t cp) { return base(cp) * size; });
+  std::vector<std::string> out;
+  for (text::Line& line : text::wrap(text, max_width, advance_at(style), options_)) {
+    out.push_back(std::move(line.logical));
+  }
+  return out;
+}
+
+TextOp Flow::text_op(float x, float baseline, std::string_view text, const TextStyle& style) const {
+  text::Line line = text::single_line(text, advance_at(style), options_);
+  return TextOp{x, baseline, std::move(line.text), style, line.width};
 }
 
 void Flow::space(float height) {
@@ -70,7 +101,7 @@ void Flow::paragraph(std::string_view text, const TextStyle& style, float indent
 
 void Flow::text_at(float x, float top, std::string_view text, const TextStyle& style) {
   if (text.empty()) return;
-  add(TextOp{x, top + baseline_offset(style), std::string(text), style});
+  add(text_op(x, top + baseline_offset(style), text, style));
 }
 
 void Flow::add(DrawOp op) {

@@ -7,7 +7,7 @@
 #include <variant>
 #include <vector>
 
-#include "text_layout.hpp"
+#include "layout.hpp"
 
 namespace rk::report {
 
@@ -21,8 +21,9 @@ struct TextStyle {
 struct TextOp {
   float x = 0;
   float baseline = 0;  ///< from the top of the page
-  std::string text;
+  std::string text;    ///< shaped, in visual order: drawn glyph by glyph from `x` to the right
   TextStyle style;
+  float width = 0;     ///< as drawn, in points
 };
 struct LineOp {
   float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
@@ -58,14 +59,19 @@ struct PageFrame {
 
 /// Per-point advances of the regular and bold fonts (multiply by the size).
 struct FontMetrics {
-  AdvanceFn regular;
-  AdvanceFn bold;
+  text::AdvanceFn regular;
+  text::AdvanceFn bold;
 };
+
+/// Mirrors every page left to right for a right-to-left summary: columns swap sides, text lines
+/// end at the right margin, scales run from right to left. Text itself is not mirrored.
+void mirror_pages(std::vector<LaidOutPage>& pages, float page_width);
 
 /// Places content on pages top to bottom, starting a new page when the next piece does not fit.
 class Flow {
  public:
-  Flow(PageFrame frame, FontMetrics metrics);
+  /// `direction`: of paragraphs without a strong letter of their own (the summary's language).
+  Flow(PageFrame frame, FontMetrics metrics, text::Direction direction = text::Direction::Ltr);
 
   [[nodiscard]] float y() const { return y_; }
   /// Left edge and width of the body at the current nesting (inside a box they shrink).
@@ -75,9 +81,13 @@ class Flow {
   [[nodiscard]] int page_index() const { return static_cast<int>(pages_.size()) - 1; }
 
   [[nodiscard]] float line_height(const TextStyle& style) const { return style.size * style.leading; }
+  /// Width of `text` as drawn on one line (joined, reordered).
   [[nodiscard]] float measure(std::string_view text, const TextStyle& style) const;
+  /// Lines of at most `max_width`, each in logical order: pass them to text_at.
   [[nodiscard]] std::vector<std::string> wrap(std::string_view text, const TextStyle& style,
                                               float max_width) const;
+  /// One line of logical `text` ready to draw at `x` on `baseline`.
+  [[nodiscard]] TextOp text_op(float x, float baseline, std::string_view text, const TextStyle& style) const;
 
   /// Vertical gap; dropped at the top of a page.
   void space(float height);
@@ -104,8 +114,11 @@ class Flow {
   void new_page();
   void close_box_segment(float bottom);
 
+  [[nodiscard]] text::AdvanceFn advance_at(const TextStyle& style) const;
+
   PageFrame frame_;
   FontMetrics metrics_;
+  text::WrapOptions options_;
   std::vector<LaidOutPage> pages_;
   float y_ = 0;
   bool at_page_top_ = true;

@@ -1,5 +1,7 @@
 #include "pdf_document.hpp"
 
+#include <hb-subset.h>
+
 #include <cstdio>
 
 // libharu's internal object API (installed with libhpdf-dev), used only to replace one stream.
@@ -9,7 +11,8 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
-#include "text_layout.hpp"
+#include "bidi.hpp"
+#include "utf8.hpp"
 
 namespace rk::report {
 namespace {
@@ -50,33 +53,65 @@ std::string describe_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no) {
   return buf;
 }
 
+bool is_presentation_form(unsigned code) {
+  return (code >= 0xFB50 && code <= 0xFDFF) || (code >= 0xFE70 && code <= 0xFEFE);
+}
+
+std::string hex4(unsigned v) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04X", v);
+  return buf;
+}
+
 // libharu 2.3 gives UTF-8 fonts a /ToUnicode that is really an encoding CMap ("begincidrange"):
 // poppler warns and guesses, Ghostscript (the usual CUPS path) gives up, so a printed-to-PDF
 // summary lost its text. With the UTF-8 encoder every character code is the UTF-16 code unit
-// itself, so the correct ToUnicode map is the identity over the BMP.
-std::string identity_to_unicode_cmap() {
-  std::string ranges;
-  int count = 0;
+// itself, so the correct map is the identity over the BMP, except for the Arabic presentation
+// forms the shaper drew: each maps to the letters it stands for, so extracted text is the text
+// that was written.
+std::string to_unicode_cmap() {
   std::string body;
-  const auto flush = [&] {
-    if (count == 0) return;
-    body += std::to_string(count) + " beginbfrange\n" + ranges + "endbfrange\n";
-    ranges.clear();
-    count = 0;
+  const auto blocks = [&body](const std::vector<std::string>& entries, const char* kind) {
+    for (std::size_t at = 0; at < entries.size(); at += 100) {  // at most 100 entries per block
+      const std::size_t n = std::min<std::size_t>(100, entries.size() - at);
+      body += std::to_string(n) + " begin" + kind + "\n";
+      for (std::size_t k = at; k < at + n; ++k) body += entries[k];
+      body += std::string("end") + kind + "\n";
+    }
   };
-  for (unsigned high = 0; high <= 0xFF; ++high) {
-    if (high >= 0xD8 && high <= 0xDF) continue;  // surrogates are not characters
-    char line[40];
-    std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", high, high, high);
-    ranges += line;
-    if (++count == 100) flush();  // at most 100 entries per block
+  std::vector<std::string> ranges;
+  std::vector<std::string> chars;
+  for (unsigned code = 0; code <= 0xFFFF; ++code) {
+    if (code >= 0xD800 && code <= 0xDFFF) continue;  // surrogates are not characters
+    if (is_presentation_form(code)) {
+      // A lam-alef ligature stands for two letters. Text extractors (poppler, pdf.js) read a
+      // right-to-left line in visual order and reverse it, the ligature's letters with it, so
+      // they are given in visual order too.
+      const std::u32string letters = text::logical_of(static_cast<char32_t>(code));
+      std::string dst;
+      for (auto it = letters.rbegin(); it != letters.rend(); ++it) dst += hex4(static_cast<unsigned>(*it));
+      chars.push_back("<" + hex4(code) + "> <" + dst + ">\n");
+      continue;
+    }
+    // A run of identity codes within one high byte: one bfrange.
+    unsigned last = code;
+    while ((last & 0xFF) != 0xFF && !is_presentation_form(last + 1)) ++last;
+    ranges.push_back("<" + hex4(code) + "> <" + hex4(last) + "> <" + hex4(code) + ">\n");
+    code = last;
   }
-  flush();
+  blocks(ranges, "bfrange");
+  blocks(chars, "bfchar");
   return "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
          "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
          "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
          "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
          body + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
+
+HPDF_TTFontDefAttr ttf_attr(HPDF_Font font) {
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  if (!attr || !attr->fontdef || attr->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE) return nullptr;
+  return static_cast<HPDF_TTFontDefAttr>(attr->fontdef->attr);
 }
 
 }  // namespace
@@ -128,9 +163,44 @@ bool PdfDocument::fix_to_unicode(HPDF_Font font) {
   HPDF_Dict cmap = HPDF_DictStream_New(doc_->mmgr, doc_->xref);
   if (!cmap) return false;
   cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  const std::string text = identity_to_unicode_cmap();
+  static const std::string text = to_unicode_cmap();
   if (HPDF_Stream_WriteStr(cmap->stream, text.c_str()) != HPDF_OK) return false;
   return HPDF_Dict_Add(font, "ToUnicode", cmap) == HPDF_OK;
+}
+
+// Debian's libharu 2.3 embeds a glyph only when it is flagged as used, and flags the parts of a
+// composite glyph one level deep: a Vietnamese "ế" (e + circumflex-acute, itself a composite)
+// lost its upper mark, "Tiếng" printed as "Tieng". HarfBuzz's subsetter computes the full
+// composite closure of the glyphs we used; flagging all of them makes libharu embed every part.
+bool PdfDocument::keep_composite_parts(const Face& face) {
+  HPDF_TTFontDefAttr attr = face.font ? ttf_attr(face.font) : nullptr;
+  if (!attr || !attr->glyph_tbl.flgs) return false;
+  hb_blob_t* blob = hb_blob_create_from_file_or_fail(face.file.path.c_str());
+  if (!blob) return false;
+  hb_face_t* hb_face = hb_face_create(blob, static_cast<unsigned>(face.file.index));
+  hb_blob_destroy(blob);
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  bool ok = false;
+  if (input) {
+    hb_set_t* glyphs = hb_subset_input_glyph_set(input);
+    for (unsigned gid = 0; gid < attr->num_glyphs; ++gid) {
+      if (attr->glyph_tbl.flgs[gid]) hb_set_add(glyphs, gid);
+    }
+    hb_set_clear(hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));  // outlines only
+    if (hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(hb_face, input)) {
+      const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(plan);
+      const unsigned count = hb_map_get_population(new_to_old);
+      for (unsigned gid = 0; gid < count; ++gid) {
+        const hb_codepoint_t old_gid = hb_map_get(new_to_old, gid);
+        if (old_gid < attr->num_glyphs) attr->glyph_tbl.flgs[old_gid] = 1;
+      }
+      hb_subset_plan_destroy(plan);
+      ok = true;
+    }
+    hb_subset_input_destroy(input);
+  }
+  hb_face_destroy(hb_face);
+  return ok;
 }
 
 void PdfDocument::on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) {
@@ -154,45 +224,62 @@ PdfDocument::~PdfDocument() {
   if (doc_) HPDF_Free(doc_);
 }
 
-bool PdfDocument::load_fonts(const std::string& regular_path, const std::string& bold_path) {
+bool PdfDocument::use_fonts(const text::FontChain& chain) {
   if (failed()) return false;
-  if (regular_path.empty()) {
+  if (chain.regular.empty()) {
     fail("no TrueType font found (install fonts-dejavu-core)");
     return false;
   }
-  const char* regular_name = HPDF_LoadTTFontFromFile(doc_, regular_path.c_str(), HPDF_TRUE);
-  if (!regular_name || failed()) {
-    fail("cannot load font " + regular_path);
-    return false;
+  for (const text::FontFace& f : chain.regular) regular_.push_back(Face{f});
+  for (const text::FontFace& f : chain.bold) bold_.push_back(Face{f});
+  coverage_ = std::make_unique<text::Coverage>(chain.regular);
+  return font(false, 0) && font(true, 0) && !failed();
+}
+
+HPDF_Font PdfDocument::font(bool bold, std::size_t index) {
+  std::vector<Face>& faces = bold ? bold_ : regular_;
+  if (index >= faces.size()) return nullptr;
+  // A face without a bold of its own (Droid Sans Fallback) serves both weights: load it once.
+  if (bold && faces[index].file.path == regular_[index].file.path) return font(false, index);
+  Face& face = faces[index];
+  if (face.tried) return face.font;
+  face.tried = true;
+  if (failed()) return nullptr;
+  const char* name = face.file.index == 0
+                         ? HPDF_LoadTTFontFromFile(doc_, face.file.path.c_str(), HPDF_TRUE)
+                         : HPDF_LoadTTFontFromFile2(doc_, face.file.path.c_str(),
+                                                    static_cast<HPDF_UINT>(face.file.index), HPDF_TRUE);
+  if (!name || failed()) {
+    fail("cannot load font " + face.file.path);
+    return nullptr;
   }
-  regular_ = HPDF_GetFont(doc_, regular_name, "UTF-8");
-  bold_ = regular_;
-  if (!bold_path.empty() && bold_path != regular_path) {
-    const char* bold_name = HPDF_LoadTTFontFromFile(doc_, bold_path.c_str(), HPDF_TRUE);
-    if (!bold_name || failed()) {
-      fail("cannot load font " + bold_path);
-      return false;
-    }
-    bold_ = HPDF_GetFont(doc_, bold_name, "UTF-8");
+  face.font = HPDF_GetFont(doc_, name, "UTF-8");
+  if (!face.font) {
+    fail("cannot use the font " + face.file.path + " with UTF-8");
+    return nullptr;
   }
-  if (!regular_ || !bold_) {
-    fail("cannot use the fonts with UTF-8");
-    return false;
-  }
-  fix_to_unicode(regular_);
-  if (bold_ != regular_) fix_to_unicode(bold_);
-  return !failed();
+  fix_to_unicode(face.font);
+  return face.font;
+}
+
+std::size_t PdfDocument::face_index(char32_t cp) {
+  if (auto it = face_of_.find(cp); it != face_of_.end()) return it->second;
+  const int found = coverage_ ? coverage_->face_for(cp) : -1;
+  // No face has it: the first face draws its "missing" box, visibly (--check reports it first).
+  const std::size_t index = found < 0 ? 0 : static_cast<std::size_t>(found);
+  face_of_.emplace(cp, index);
+  return index;
 }
 
 float PdfDocument::advance(bool bold, char32_t cp) {
   auto& cache = bold ? bold_advances_ : regular_advances_;
   if (auto it = cache.find(cp); it != cache.end()) return it->second;
   std::string utf8;
-  append_utf8(utf8, cp);
+  text::append(utf8, cp);
   float w = 0;
-  if (HPDF_Font font = bold ? bold_ : regular_; font && !failed()) {
-    const HPDF_TextWidth tw = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(utf8.data()),
-                                                  static_cast<HPDF_UINT>(utf8.size()));
+  if (HPDF_Font f = font(bold, face_index(cp)); f && !failed()) {
+    const HPDF_TextWidth tw =
+        HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(utf8.data()), static_cast<HPDF_UINT>(utf8.size()));
     w = static_cast<float>(tw.width) / 1000.0f;
   }
   cache.emplace(cp, w);
@@ -202,6 +289,37 @@ float PdfDocument::advance(bool bold, char32_t cp) {
 FontMetrics PdfDocument::metrics() {
   return FontMetrics{[this](char32_t cp) { return advance(false, cp); },
                      [this](char32_t cp) { return advance(true, cp); }};
+}
+
+// One line, in runs of characters that share a face: each run is drawn where the previous ended.
+void PdfDocument::draw_text(HPDF_Page page, const TextOp& t, float height, HPDF_Font& current_font,
+                            float& current_size) {
+  HPDF_Page_SetGrayFill(page, t.style.gray);
+  const std::u32string cps = text::decode(t.text);
+  float x = t.x;
+  std::size_t begin = 0;
+  while (begin < cps.size()) {
+    const std::size_t face = face_index(cps[begin]);
+    std::size_t end = begin + 1;
+    while (end < cps.size() && face_index(cps[end]) == face) ++end;
+    HPDF_Font f = font(t.style.bold, face);
+    if (!f) return;
+    if (f != current_font || t.style.size != current_size) {
+      HPDF_Page_SetFontAndSize(page, f, t.style.size);
+      current_font = f;
+      current_size = t.style.size;
+    }
+    const std::string run = text::encode(std::u32string_view(cps).substr(begin, end - begin));
+    HPDF_Page_TextOut(page, x, height - t.baseline, run.c_str());
+    // The weight that was loaded records what it drew (a face without bold draws both).
+    const bool bold_face = t.style.bold && bold_[face].file.path != regular_[face].file.path;
+    auto& used = (bold_face ? bold_ : regular_)[face].used;
+    for (std::size_t k = begin; k < end; ++k) {
+      if (cps[k] < used.size()) used[cps[k]] = true;
+      x += advance(t.style.bold, cps[k]) * t.style.size;
+    }
+    begin = end;
+  }
 }
 
 void PdfDocument::draw(const std::vector<LaidOutPage>& pages, float width, float height) {
@@ -226,18 +344,7 @@ void PdfDocument::draw(const std::vector<LaidOutPage>& pages, float width, float
           in_text = true;
           current_font = nullptr;
         }
-        HPDF_Font font = t->style.bold ? bold_ : regular_;
-        if (font != current_font || t->style.size != current_size) {
-          HPDF_Page_SetFontAndSize(page, font, t->style.size);
-          current_font = font;
-          current_size = t->style.size;
-        }
-        HPDF_Page_SetGrayFill(page, t->style.gray);
-        HPDF_Page_TextOut(page, t->x, height - t->baseline, t->text.c_str());
-        auto& used = t->style.bold && bold_ != regular_ ? used_bold_ : used_regular_;
-        for (char32_t cp : decode_utf8(t->text)) {
-          if (cp < used.size()) used[cp] = true;
-        }
+        draw_text(page, *t, height, current_font, current_size);
       } else if (const auto* l = std::get_if<LineOp>(&op)) {
         end_text();
         HPDF_Page_SetLineWidth(page, l->width);
@@ -284,8 +391,13 @@ void PdfDocument::draw(const std::vector<LaidOutPage>& pages, float width, float
 std::vector<unsigned char> PdfDocument::save() {
   std::vector<unsigned char> bytes;
   if (failed()) return bytes;
-  trim_to_used(regular_, used_regular_);
-  if (bold_ != regular_) trim_to_used(bold_, used_bold_);
+  for (auto* faces : {&regular_, &bold_}) {
+    for (const Face& face : *faces) {
+      if (!face.font) continue;
+      trim_to_used(face.font, face.used);  // measures, so libharu flags what it drew ...
+      keep_composite_parts(face);          // ... then every part of those glyphs is flagged too
+    }
+  }
   if (HPDF_SaveToStream(doc_) != HPDF_OK || failed()) {
     fail("cannot write the PDF");
     return bytes;

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <ctime>
 
+#include "font_chain.hpp"
 #include "page_layout.hpp"
-#include "paths.hpp"
 #include "pdf_document.hpp"
 #include "report_strings.hpp"
 #include "text_layout.hpp"
@@ -435,7 +435,8 @@ class SummaryLayout {
       }
     }
     // The value beside the scale, large: found at a glance and by pdftotext.
-    const std::string value = std::to_string(r.value) + " / " + std::to_string(r.max);
+    // A left-to-right mark: "7 / 10" reads as a number in a right-to-left summary too.
+    const std::string value = "\u200E" + std::to_string(r.value) + " / " + std::to_string(r.max);
     flow_.text_at(x0 + scale_width + 14.0f, line_y - 2.0f, value, kRulerValue);
 
     float y = numbers_top + number_row + 3.0f;
@@ -510,18 +511,23 @@ RenderResult render_summary(const Summary& summary, const UiStrings& languages, 
   const float page_h = a4 ? kA4Height : kLetterHeight;
 
   PdfDocument pdf;
-  const std::string regular =
-      options.regular_font_path.empty() ? find_font("regular") : options.regular_font_path;
-  const std::string bold = options.bold_font_path.empty() ? find_font("bold") : options.bold_font_path;
-  if (!pdf.load_fonts(regular, bold)) {
+  text::FontChain chain = text::find_font_chain(text::Medium::Paper);
+  if (!options.regular_font_path.empty()) {
+    const std::string& bold = options.bold_font_path.empty() ? options.regular_font_path : options.bold_font_path;
+    chain.regular.insert(chain.regular.begin(), text::FontFace{options.regular_font_path, 0, false, {}});
+    chain.bold.insert(chain.bold.begin(), text::FontFace{bold, 0, false, {}});
+  }
+  if (!pdf.use_fonts(chain)) {
     result.error = pdf.error();
     return result;
   }
   const FontMetrics metrics = pdf.metrics();
+  const bool rtl = options.right_to_left.value_or(str.rtl);  // direction = "rtl" in the language file
+  const text::Direction direction = rtl ? text::Direction::Rtl : text::Direction::Ltr;
 
   // Footer first: its height decides where the body must stop.
   PageFrame frame{page_w, page_h, kMarginSide, page_w - kMarginSide, kMarginTop, 0};
-  Flow measure_only(frame, metrics);
+  Flow measure_only(frame, metrics, direction);
   std::string credits;
   for (const std::string& a : summary.attributions) {
     if (a.empty()) continue;
@@ -541,7 +547,7 @@ RenderResult render_summary(const Summary& summary, const UiStrings& languages, 
                   measure_only.line_height(kFooter) * static_cast<float>(footer.credit_lines.size()) + 8.0f;
   frame.bottom = page_h - kMarginBottom - footer.height - 6.0f;
 
-  Flow flow(frame, metrics);
+  Flow flow(frame, metrics, direction);
   SummaryLayout(summary, str, languages, flow).run();
   if (credits_in_body) {
     flow.space(kSectionGap);
@@ -557,16 +563,17 @@ RenderResult render_summary(const Summary& summary, const UiStrings& languages, 
     ops.emplace_back(LineOp{frame.left, top, frame.right, top, 0.5f, 0.3f});
     const float line1 = top + 4.0f;
     const float baseline = line1 + kFooterBold.size * 0.95f;
-    ops.emplace_back(TextOp{frame.left, baseline, std::string(str.disclaimer), kFooterBold});
+    ops.emplace_back(measure_only.text_op(frame.left, baseline, str.disclaimer, kFooterBold));
     const std::string page_label = format_page_of(str, i + 1, page_count);
-    ops.emplace_back(TextOp{frame.right - measure_only.measure(page_label, kFooterBold), baseline, page_label,
-                            kFooterBold});
+    ops.emplace_back(measure_only.text_op(frame.right - measure_only.measure(page_label, kFooterBold), baseline,
+                                          page_label, kFooterBold));
     float y = line1 + measure_only.line_height(kFooterBold) + kFooter.size * 0.9f;
     for (const std::string& line : footer.credit_lines) {
-      ops.emplace_back(TextOp{frame.left, y, line, kFooter});
+      ops.emplace_back(measure_only.text_op(frame.left, y, line, kFooter));
       y += measure_only.line_height(kFooter);
     }
   }
+  if (rtl) mirror_pages(pages, page_w);
 
   pdf.draw(pages, page_w, page_h);
   result.pdf = pdf.save();

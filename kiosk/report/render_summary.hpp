@@ -2,9 +2,11 @@
 // The therapist's summary as PDF bytes (libharu 2.3, embedded DejaVu Sans, UTF-8).
 // Order of the page (product.md): header → flag box → safety answers → "what I'd like to talk
 // about today" → rulers as 0–10 scales → strengths and values → hope → notes → skipped items;
-// footer on every page: disclaimer, attributions, "page X of Y". Long text wraps (our own line
-// breaking, never dropping text) and flows onto further pages.
+// footer on every page: disclaimer, attributions, "page X of Y". Long text wraps (UAX #14, never
+// dropping text) and flows onto further pages; right-to-left languages are joined, reordered and
+// mirrored.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,9 +22,13 @@ struct RenderOptions {
   /// Language of the summary's own headings ("Skipped", footer, ...). Default: "" (the
   /// summary's `language`). A language without an assets/i18n file is an error, never English.
   std::string language;
-  /// TrueType files for the text. Default: "" (rk::find_font("regular") / ("bold")).
+  /// A TrueType file to draw with before the kiosk's own font chain (text/font_chain.hpp).
+  /// Default: "" (the chain alone). `bold_font_path` defaults to `regular_font_path`.
   std::string regular_font_path;
   std::string bold_font_path;
+  /// Mirror the page for a right-to-left language (columns swapped, text at the right margin,
+  /// scales from right to left). Default: unset (the `direction` of the headings' language file).
+  std::optional<bool> right_to_left;
 };
 
 /// Paper and heading language taken from the clinic's config.

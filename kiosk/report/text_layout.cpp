@@ -1,82 +1,15 @@
 #include "text_layout.hpp"
 
+#include "utf8.hpp"
+
 namespace rk::report {
-namespace {
-
-constexpr char32_t kReplacement = 0xFFFD;
-
-// Decodes one code point at `i`; returns the replacement character and advances one byte on
-// malformed, overlong or surrogate sequences.
-char32_t next_code_point(std::string_view s, size_t& i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  size_t len = 0;
-  char32_t cp = 0;
-  char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2, cp = b0 & 0x1Fu, min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3, cp = b0 & 0x0Fu, min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4, cp = b0 & 0x07u, min = 0x10000;
-  } else {
-    ++i;
-    return kReplacement;
-  }
-  if (i + len > s.size()) {
-    ++i;
-    return kReplacement;
-  }
-  for (size_t k = 1; k < len; ++k) {
-    const unsigned char b = byte(i + k);
-    if ((b & 0xC0) != 0x80) {
-      ++i;
-      return kReplacement;
-    }
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return kReplacement;
-  }
-  i += len;
-  return cp;
-}
-
-bool is_space(char32_t cp) {
-  return cp == U' ' || cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A);
-}
-
-}  // namespace
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 std::string sanitize_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   size_t i = 0;
   while (i < text.size()) {
-    char32_t cp = next_code_point(text, i);
+    char32_t cp = text::next_code_point(text, i);
     if (cp == U'\r') {
       if (i < text.size() && text[i] == '\n') ++i;
       cp = U'\n';
@@ -87,7 +20,7 @@ std::string sanitize_utf8(std::string_view text) {
     } else if (cp == 0xFEFF || cp == 0x200B) {
       continue;  // zero-width: nothing to draw, nothing lost
     }
-    append_utf8(out, cp);
+    text::append(out, cp);
   }
   return out;
 }
@@ -95,89 +28,8 @@ std::string sanitize_utf8(std::string_view text) {
 std::string replace_beyond_bmp(std::string_view valid_utf8) {
   std::string out;
   out.reserve(valid_utf8.size());
-  for (char32_t cp : decode_utf8(valid_utf8)) append_utf8(out, cp > 0xFFFF ? kReplacement : cp);
+  for (char32_t cp : text::decode(valid_utf8)) text::append(out, cp > 0xFFFF ? text::kReplacement : cp);
   return out;
-}
-
-std::vector<char32_t> decode_utf8(std::string_view text) {
-  std::vector<char32_t> out;
-  out.reserve(text.size());
-  size_t i = 0;
-  while (i < text.size()) out.push_back(next_code_point(text, i));
-  return out;
-}
-
-float text_width(std::string_view text, const AdvanceFn& advance) {
-  float w = 0;
-  for (char32_t cp : decode_utf8(text)) w += advance(cp);
-  return w;
-}
-
-std::vector<std::string> wrap_text(std::string_view text, float max_width, const AdvanceFn& advance) {
-  std::vector<std::string> lines;
-  const std::vector<char32_t> cps = decode_utf8(text);
-  if (cps.empty()) return lines;
-  const float space_width = advance(U' ');
-
-  std::string line;
-  float line_width = 0;
-  bool last_blank = false;
-
-  const auto flush = [&] {
-    lines.push_back(line);
-    line.clear();
-    line_width = 0;
-  };
-
-  size_t i = 0;
-  while (i < cps.size()) {
-    if (cps[i] == U'\n') {
-      if (!line.empty()) {
-        flush();
-        last_blank = false;
-      } else if (!last_blank && !lines.empty()) {
-        lines.emplace_back();  // one blank line for a blank paragraph
-        last_blank = true;
-      }
-      ++i;
-      continue;
-    }
-    if (is_space(cps[i])) {
-      ++i;
-      continue;
-    }
-    // One word: up to the next space or newline.
-    size_t end = i;
-    float word_width = 0;
-    while (end < cps.size() && cps[end] != U'\n' && !is_space(cps[end])) word_width += advance(cps[end++]);
-    last_blank = false;
-
-    if (!line.empty() && line_width + space_width + word_width <= max_width) {
-      line.push_back(' ');
-      line_width += space_width;
-    } else if (!line.empty()) {
-      flush();
-    }
-    if (line_width + word_width <= max_width) {
-      for (size_t k = i; k < end; ++k) append_utf8(line, cps[k]);
-      line_width += word_width;
-    } else {
-      // A word wider than a line: break it at code points, at least one per line.
-      for (size_t k = i; k < end; ++k) {
-        const float w = advance(cps[k]);
-        if (!line.empty() && line_width + w > max_width) {
-          flush();
-        }
-        append_utf8(line, cps[k]);
-        line_width += w;
-      }
-    }
-    i = end;
-  }
-  if (!line.empty()) lines.push_back(line);
-  // No trailing blank line from a text that ends in blank paragraphs.
-  while (!lines.empty() && lines.back().empty()) lines.pop_back();
-  return lines;
 }
 
 }  // namespace rk::report

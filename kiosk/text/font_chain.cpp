@@ -30,15 +30,16 @@ constexpr FaceSpec kFaces[] = {
     // Arabic, with the presentation forms FriBiDi's joining produces.
     {"/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
      "/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf", 0, true, true, true, "fonts-noto-core"},
-    // Chinese, Japanese, Korean: Noto Sans CJK SC (face 2 of the collection) on screen only, as
-    // its outlines are CFF; Droid Sans Fallback (TrueType) everywhere else.
-    {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
-     2, false, true, false, "fonts-noto-cjk"},
+    // Chinese, Japanese, Korean: Droid Sans Fallback (TrueType, 4 MB) on screen and on paper, the
+    // same glyphs in both places; the screen's font atlas reads each file whole, and Noto Sans
+    // CJK (20 MB, CFF outlines libharu cannot load) comes only after it, for what Droid lacks.
     {"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", nullptr, 0, false, true, true,
      "fonts-droid-fallback"},
-    // Korean Hangul on paper (Droid Sans Fallback has none).
+    // Korean Hangul (Droid Sans Fallback has none).
     {"/usr/share/fonts/truetype/nanum/NanumGothic.ttf", "/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf", 0,
      false, true, true, "fonts-nanum"},
+    {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+     2, false, true, false, "fonts-noto-cjk"},
 };
 
 bool exists(const char* path) {
@@ -91,6 +92,12 @@ Coverage::~Coverage() {
     if (f) FT_Done_Face(f);
   }
   if (impl_->library) FT_Done_FreeType(impl_->library);
+}
+
+float Coverage::line_height_em(std::size_t face) const {
+  if (face >= impl_->faces.size() || !impl_->faces[face] || impl_->faces[face]->units_per_EM == 0) return 1.0f;
+  const FT_Face f = impl_->faces[face];
+  return static_cast<float>(f->ascender - f->descender) / static_cast<float>(f->units_per_EM);
 }
 
 int Coverage::face_for(char32_t cp) const {

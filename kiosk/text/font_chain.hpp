@@ -2,7 +2,7 @@
 // The fonts the kiosk draws with, found at run time among Debian's font packages, in order of
 // preference (one table in font_chain.cpp). A character is drawn by the first face that has it;
 // an Arabic letter by an Arabic face first. The screen may use CFF fonts through FreeType (Noto
-// Sans CJK); the paper may not: libharu loads TrueType outlines only (Droid Sans Fallback).
+// Sans CJK, as a last resort); the paper may not: libharu loads TrueType outlines only.
 
 #include <memory>
 #include <string>
@@ -41,6 +41,10 @@ class Coverage {
   /// Index into the faces of the one that draws `cp`, or -1 when none can.
   [[nodiscard]] int face_for(char32_t cp) const;
   [[nodiscard]] const std::vector<FontFace>& faces() const { return faces_; }
+  /// Line height (ascender to descender) of a face in em. Renderers that size a font by its line
+  /// height (ImGui's FreeType builder) draw a face with tall marks, like Noto Sans Arabic, small
+  /// unless its size is scaled by this ratio to the first face's.
+  [[nodiscard]] float line_height_em(std::size_t face) const;
 
  private:
   struct Impl;

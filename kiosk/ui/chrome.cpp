@@ -52,16 +52,19 @@ void go_back(UiState& s) {
 
 }  // namespace
 
-void draw_top_bar(UiState& s) {
+void draw_top_bar(UiState& s, bool languages_only) {
   std::vector<BarButton> langs;
   for (const std::string& code : s.offered_languages) {
     const std::string& name = s.strings->get(code, "language_name");
     langs.push_back({"lang." + code, name, code == s.language, 0.0f});
   }
-  std::vector<BarButton> options = {
-      {"opt.large_text", s.word("larger_text"), s.large_text, 0.0f},
-      {"opt.high_contrast", s.word("high_contrast"), s.high_contrast, 0.0f},
-  };
+  std::vector<BarButton> options;
+  if (!languages_only) {
+    options = {
+        {"opt.large_text", s.word("larger_text"), s.large_text, 0.0f},
+        {"opt.high_contrast", s.word("high_contrast"), s.high_contrast, 0.0f},
+    };
+  }
   float total = 0.0f;
   for (auto* group : {&langs, &options})
     for (BarButton& b : *group) {
@@ -111,11 +114,7 @@ void draw_progress(UiState& s) {
   std::string label = reviewing ? std::string()
                                 : fill_placeholders(s.word("progress"), {{"n", std::to_string(p.current)},
                                                                          {"total", std::to_string(p.total)}});
-  if (!label.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, s.palette.muted);
-    ImGui::TextUnformatted(label.c_str());
-    ImGui::PopStyleColor();
-  }
+  if (!label.empty()) column_text(s, label, nullptr, s.palette.muted);
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float h = 0.35f * Em();

@@ -5,19 +5,29 @@
 #include <algorithm>
 #include <cmath>
 
-#include "paths.hpp"
+#include "font_chain.hpp"
+#include "keyboard_compose.hpp"
+#include "layout.hpp"
 #include "theme.hpp"
 
 namespace rk::ui {
 namespace {
 
+// The characters as they will be drawn: Arabic letters in their joined forms, mirrored brackets.
+void add_string(ImFontGlyphRangesBuilder& b, const std::string& value) {
+  for (char32_t c : text::drawn_code_points(value)) {
+    if (c <= 0xFFFF) b.AddChar(static_cast<ImWchar>(c));  // ImWchar is 16-bit in Debian's build
+  }
+}
+
 void add_text(ImFontGlyphRangesBuilder& b, const Text& t) {
-  for (const auto& [lang, value] : t.by_language) b.AddText(value.c_str(), value.c_str() + value.size());
+  for (const auto& [lang, value] : t.by_language) add_string(b, value);
 }
 
 // Every glyph a screen may show: Latin-1 and Latin Extended-A, typographic punctuation, the few
-// symbols we draw, and whatever the questionnaire, the config and the kiosk's words use.
-void build_ranges(UiState& s) {
+// symbols we draw, and whatever the questionnaire, the config and the kiosk's words use; each
+// given to the first face of the chain that has it, so a face is read only when it is needed.
+void build_ranges(UiState& s, const text::Coverage& coverage) {
   static constexpr ImWchar kExtra[] = {
       0x0100, 0x017F,  // Latin Extended-A
       0x2010, 0x2027,  // dashes, quotes, bullet, ellipsis
@@ -50,25 +60,45 @@ void build_ranges(UiState& s) {
   for (const Text& line : s.config->support_lines) add_text(b, line);
   for (const std::string& code : s.strings->languages()) {
     const UiLanguage* lang = s.strings->language(code);
-    for (const auto& [key, value] : lang->words) b.AddText(value.c_str(), value.c_str() + value.size());
+    for (const auto& [key, value] : lang->words) add_string(b, value);
     for (const KeyboardLayout& keyboard : lang->keyboards)
       for (const auto* rows : {&keyboard.rows, &keyboard.shift_rows})
         for (const auto& row : *rows)
-          for (const std::string& key : row) b.AddText(key.c_str(), key.c_str() + key.size());
+          for (const std::string& key : row) add_string(b, key_label(key));
   }
-  s.fonts.glyph_ranges.clear();
-  b.BuildRanges(&s.fonts.glyph_ranges);
+  const std::size_t faces = std::max<std::size_t>(1, coverage.faces().size());
+  std::vector<ImFontGlyphRangesBuilder> per_face(faces);
+  for (unsigned c = 1; c <= 0xFFFF; ++c) {
+    if (!b.GetBit(c)) continue;
+    const int face = coverage.face_for(static_cast<char32_t>(c));
+    // No face has it (--check reports it): the first face draws its fallback glyph.
+    per_face[face < 0 ? 0 : static_cast<std::size_t>(face)].AddChar(static_cast<ImWchar>(c));
+  }
+  s.fonts.face_ranges.assign(faces, {});
+  for (std::size_t k = 0; k < faces; ++k) per_face[k].BuildRanges(&s.fonts.face_ranges[k]);
 }
 
-ImFont* add_font(const std::string& path, float px, const ImWchar* ranges) {
+// One ImGui font at `px`: the chain's first face, with the others merged into it for the glyphs
+// they draw (their baselines follow the first face's).
+ImFont* add_font(const text::Coverage& coverage, const std::vector<text::FontFace>& faces,
+                 const std::vector<ImVector<ImWchar>>& ranges, float px) {
   ImGuiIO& io = ImGui::GetIO();
-  ImFontConfig cfg;
-  cfg.OversampleH = 1;  // FreeType renders at the exact size; no oversampling needed
-  cfg.OversampleV = 1;
-  if (!path.empty()) {
-    if (ImFont* f = io.Fonts->AddFontFromFileTTF(path.c_str(), px, &cfg, ranges)) return f;
+  ImFont* font = nullptr;
+  for (std::size_t k = 0; k < faces.size() && k < ranges.size(); ++k) {
+    if (k > 0 && ranges[k].Size <= 1) continue;  // nothing to draw with this face
+    ImFontConfig cfg;
+    cfg.OversampleH = 1;  // FreeType renders at the exact size; no oversampling needed
+    cfg.OversampleV = 1;
+    cfg.MergeMode = font != nullptr;
+    cfg.FontNo = faces[k].index;
+    // The same em size as the first face, whatever each face's line height.
+    const float size = std::round(px * coverage.line_height_em(k) / coverage.line_height_em(0));
+    ImFont* added = io.Fonts->AddFontFromFileTTF(faces[k].path.c_str(), size, &cfg, ranges[k].Data);
+    if (!font) font = added;
   }
-  cfg.SizePixels = px;  // no DejaVu/Noto installed: ImGui's own font, Latin-1 only, but readable
+  if (font) return font;
+  ImFontConfig cfg;
+  cfg.SizePixels = px;  // no font installed: ImGui's own, Latin-1 only, but readable
   return io.Fonts->AddFontDefault(&cfg);
 }
 
@@ -83,19 +113,18 @@ float body_pixels(float display_width, float display_height, bool large_text) {
 void load_kiosk_fonts(UiState& s, float display_width, float display_height) {
   ImGuiIO& io = ImGui::GetIO();
   const float px = body_pixels(display_width, display_height, s.large_text);
-  build_ranges(s);
+  const text::FontChain chain = text::find_font_chain(text::Medium::Screen);
+  const text::Coverage coverage(chain.regular);
+  build_ranges(s, coverage);
   io.Fonts->Clear();
   // Debian's imconfig.h does not define IMGUI_ENABLE_FREETYPE: choose the builder ourselves.
   io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-  const std::string regular = find_font("regular");
-  std::string bold = find_font("bold");
-  if (bold.empty()) bold = regular;
-  const ImWchar* ranges = s.fonts.glyph_ranges.Data;
-  s.fonts.body = add_font(regular, std::round(px), ranges);
-  s.fonts.bold = add_font(bold, std::round(px), ranges);
-  s.fonts.heading = add_font(bold, std::round(px * 1.3f), ranges);
-  s.fonts.title = add_font(bold, std::round(px * 1.7f), ranges);
+  const auto& ranges = s.fonts.face_ranges;
+  s.fonts.body = add_font(coverage, chain.regular, ranges, std::round(px));
+  s.fonts.bold = add_font(coverage, chain.bold, ranges, std::round(px));
+  s.fonts.heading = add_font(coverage, chain.bold, ranges, std::round(px * 1.3f));
+  s.fonts.title = add_font(coverage, chain.bold, ranges, std::round(px * 1.7f));
   io.FontDefault = s.fonts.body;
   s.fonts.body_px = std::round(px);
   s.fonts.loaded_width = display_width;

@@ -1,6 +1,8 @@
 #pragma once
-// Fonts: DejaVu Sans (or Noto) found at run time, rasterised with FreeType at a pixel size chosen
-// from the display, with the glyphs of every language the kiosk offers.
+// Fonts: the screen's font chain (text/font_chain.hpp: DejaVu Sans, Noto Sans Arabic, Droid Sans
+// Fallback, ...) found at run time, rasterised with FreeType at a pixel size chosen from the
+// display, with only the glyphs the questionnaire and the kiosk's words use, each from the first
+// face that has it.
 
 #include "ui_state.hpp"
 

@@ -131,7 +131,7 @@ void draw_ruler(UiState& s, const Item& item) {
   const float hi_h = text_height(font, hi, half);
   draw_wrapped(dl, font, pos, half, s.palette.muted, lo, false);
   // Right-aligned: draw each wrapped line flush right by centring in a box that ends at the edge.
-  const float hi_w = std::min(half, font->CalcTextSizeA(font->FontSize, FLT_MAX, half, hi.c_str()).x);
+  const float hi_w = std::min(half, line_width(font, hi));
   draw_wrapped(dl, font, ImVec2(pos.x + s.column_width - hi_w, pos.y), hi_w, s.palette.muted, hi, true);
   ImGui::Dummy(ImVec2(s.column_width, std::max(lo_h, hi_h)));
 }
@@ -170,7 +170,7 @@ void draw_text_field(UiState& s, const Item& item) {
   const bool has_text = a && !a->text.empty();
   const std::string label = has_text ? a->text : s.word("text_placeholder");
   float h = big_button_height(s, label, s.column_width);
-  if (item.kind == ItemKind::LongText) h = std::max(h, 4.0f * Em());
+  if (!describe(item.kind).one_line) h = std::max(h, 4.0f * Em());
   if (big_button(s, "text." + item.id, label, ImVec2(s.column_width, h), Tone::Normal, {}, true)) {
     s.keyboard.open = true;
     s.keyboard.item_id = item.id;

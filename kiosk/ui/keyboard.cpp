@@ -106,7 +106,7 @@ void draw_keyboard(UiState& s, float height) {
   }
 
   // Bottom row: shift, [next layout], space (the widest), [new line], delete, done.
-  const bool long_text = item->kind == ItemKind::LongText;
+  const bool long_text = !describe(item->kind).one_line;
   const bool switchable = layouts.size() > 1;
   const float units = 10.0f + (long_text ? 2.0f : 0.0f) + (switchable ? 2.0f : 0.0f);
   const float gaps = 3.0f + (long_text ? 1.0f : 0.0f) + (switchable ? 1.0f : 0.0f);

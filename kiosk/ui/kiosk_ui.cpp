@@ -59,12 +59,19 @@ void run_timers(UiState& s) {
 
   if (s.screen == Screen::Finishing) {
     const double shown = s.now - s.finishing_since;
-    if (shown >= kFinishingMinSeconds && (s.delivery_done || shown >= kFinishingMaxSeconds)) {
+    if (shown >= kFinishingMinSeconds && (s.keep_known || shown >= kFinishingMaxSeconds)) {
+      // Not known by now means not known to be kept: the patient is asked to tell the desk.
+      if (!s.keep_known) s.summary_kept = false;
       s.screen = Screen::ThankYou;
       s.thank_you_until = s.now + std::max(1, s.config->thank_you_seconds);
     }
   }
   if (s.screen == Screen::ThankYou && s.now >= s.thank_you_until) reset_to_welcome(s);
+  if (service_check_due(s.screen == Screen::Welcome, !s.out_of_service.empty(), s.service_checked_at,
+                        s.now)) {
+    s.out_of_service = s.services.out_of_service ? s.services.out_of_service() : std::string();
+    s.service_checked_at = s.now;
+  }
 }
 
 void draw_content(UiState& s) {
@@ -104,15 +111,16 @@ void draw_more_below_cue(const UiState& s) {
   const std::string label = s.word("more_below") + "  \u2193";
   ImFont* font = s.fonts.bold ? s.fonts.bold : ImGui::GetFont();
   const float px = font->FontSize;
-  const ImVec2 text = font->CalcTextSizeA(px, FLT_MAX, 0.0f, label.c_str());
+  const ImVec2 text(line_width(font, label), px);
   const ImVec2 win_pos = ImGui::GetWindowPos();
   const ImVec2 win_size = ImGui::GetWindowSize();
   const float pad = 0.6f * Em();
-  const ImVec2 box_min(win_pos.x + 0.5f * (win_size.x - text.x) - pad, win_pos.y + win_size.y - text.y - 2.5f * pad);
+  const ImVec2 box_min(win_pos.x + 0.5f * (win_size.x - text.x) - pad,
+                       win_pos.y + win_size.y - text.y - 2.5f * pad);
   const ImVec2 box_max(box_min.x + text.x + 2.0f * pad, box_min.y + text.y + pad);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(box_min, box_max, s.palette.primary, 0.5f * (box_max.y - box_min.y));
-  dl->AddText(font, px, ImVec2(box_min.x + pad, box_min.y + 0.5f * pad), s.palette.primary_text, label.c_str());
+  draw_line(dl, font, ImVec2(box_min.x + pad, box_min.y + 0.5f * pad), s.palette.primary_text, label);
 }
 
 void draw_root(UiState& s) {
@@ -124,12 +132,16 @@ void draw_root(UiState& s) {
       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav;
   ImGui::Begin("##kiosk", nullptr, kRoot);
 
-  draw_top_bar(s);
-  if ((s.screen == Screen::Question || s.screen == Screen::Review) && !s.idle_prompt) draw_progress(s);
+  const bool keyboard = s.keyboard.open && s.screen == Screen::Question && !s.idle_prompt;
+  // While typing, and on the staff screens, the top bar keeps only the languages: with many languages
+  // the whole bar wraps onto a second row on narrow screens, and the keys and the PIN pad must stay
+  // big. The display options are for patients, between keyboards.
+  const bool staff = s.screen == Screen::StaffPin || s.screen == Screen::Staff;
+  draw_top_bar(s, keyboard || staff);
+  if ((s.screen == Screen::Question || s.screen == Screen::Review) && !s.idle_prompt && !keyboard) draw_progress(s);
 
   const float content_h = std::max(
       4.0f * Em(), ImGui::GetContentRegionAvail().y - bottom_bar_height() - ImGui::GetStyle().ItemSpacing.y);
-  const bool keyboard = s.keyboard.open && s.screen == Screen::Question && !s.idle_prompt;
   // A new screen starts at its top; the keyboard never scrolls. (SetNextWindowScroll applies in this
   // frame, SetScrollY only in the next one.)
   if (s.reset_scroll || keyboard) ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
@@ -176,7 +188,14 @@ UiState::UiState(const Questionnaire& q, const UiStrings& l, const KioskConfig& 
   palette = make_palette(high_contrast);
 }
 
+bool service_check_due(bool on_welcome, bool out_of_service, double checked_at, double now) {
+  if (!on_welcome) return false;
+  if (checked_at < 0.0) return true;
+  return out_of_service && now - checked_at >= kServiceRecheckSeconds;
+}
+
 void reset_to_welcome(UiState& s) {
+  s.service_checked_at = -1.0e9;  // every arrival at welcome asks again
   s.session.wipe();
   s.keyboard = KeyboardState{};
   std::fill(s.staff.pin.begin(), s.staff.pin.end(), '\0');
@@ -242,10 +261,13 @@ double KioskUi::seconds_until_next_frame(double now) const {
     const double shown = now - s.finishing_since;
     wait =
         std::min(wait, (shown < kFinishingMinSeconds ? kFinishingMinSeconds : kFinishingMaxSeconds) - shown);
-    if (s.delivery_done) wait = std::min(wait, kFinishingMinSeconds - shown);
+    if (s.keep_known) wait = std::min(wait, kFinishingMinSeconds - shown);
   }
   if (s.screen == Screen::ThankYou) wait = std::min(wait, s.thank_you_until - now);
   if (s.screen == Screen::StaffPin && s.staff.lock.locked(now)) wait = std::min(wait, 1.0);
+  if (s.screen == Screen::Welcome && !s.out_of_service.empty()) {
+    wait = std::min(wait, s.service_checked_at + kServiceRecheckSeconds - now);
+  }
   // A finger held on the staff corner: wake up when the hold is long enough.
   const float corner = staff_corner_size();
   if (s.touch.down && !s.touch.consumed && !s.touch.dragging && s.touch.press_pos.x <= corner &&
@@ -255,10 +277,9 @@ double KioskUi::seconds_until_next_frame(double now) const {
   return std::clamp(wait, 0.0, kNothingPending);
 }
 
-void KioskUi::delivery_finished(bool ok, const std::string& staff_message) {
-  state_->delivery_done = true;
-  state_->last_delivery_ok = ok;
-  state_->last_delivery_message = staff_message;
+void KioskUi::summary_kept(bool kept) {
+  state_->keep_known = true;
+  state_->summary_kept = kept;
 }
 
 Screen KioskUi::screen() const {

@@ -34,6 +34,7 @@ namespace rk::ui {
 //   thanks.done                        leave the thank-you screen now
 //   staff.pin.<digit>, staff.pin.clear, staff.pin.ok, staff.pin.cancel
 //   staff.print_test, staff.exit, staff.back
+//   staff.outbox.retry, staff.outbox.save_instead   (only while summaries wait in the outbox)
 // The staff gesture has no widget: hold the top-left corner (3 em square) for 3 s.
 
 struct UiState;
@@ -46,6 +47,12 @@ struct WidgetInfo {
   float x = 0, y = 0, w = 0, h = 0;
 };
 
+/// A summary waiting in the outbox, for the staff screen (no patient data).
+struct PendingSummary {
+  std::string name;    ///< "summary-20261129-134500-ab12cd34"
+  std::string reason;  ///< why it waits ("Printing failed: ...")
+};
+
 /// What the kiosk asks of the app. Any may be empty (tests).
 struct Services {
   /// A finished session's summary, to render and deliver (print / save). Called once per session.
@@ -56,6 +63,13 @@ struct Services {
   std::function<void()> print_test_summary;
   /// Staff screen: close the kiosk.
   std::function<void()> exit;
+  /// "" when finished summaries can be kept; else why not (staff-readable). While it says so, the
+  /// welcome screen shows "out of service" and starts no session. Asked at every welcome screen.
+  std::function<std::string()> out_of_service;
+  /// Staff screen: what waits in the outbox, and the two things staff can do about it.
+  std::function<std::vector<PendingSummary>()> pending;
+  std::function<void()> retry_pending;
+  std::function<void()> save_pending_instead;
 };
 
 enum class Screen { Welcome, Question, Review, Finishing, ThankYou, StaffPin, Staff };
@@ -81,8 +95,10 @@ class KioskUi {
   /// animations); a large number when nothing is pending.
   [[nodiscard]] double seconds_until_next_frame(double now) const;
 
-  /// The app reports how the last delivery went (main thread).
-  void delivery_finished(bool ok, const std::string& staff_message);
+  /// The app reports whether the finished summary is kept (in the outbox, or delivered): until
+  /// then the finishing screen stays; if not, the thank-you screen asks the patient to tell the
+  /// front desk (main thread).
+  void summary_kept(bool kept);
 
   [[nodiscard]] Screen screen() const;
   [[nodiscard]] const Session& session() const;

@@ -1,5 +1,5 @@
-// Finishing (a calm message whatever the printer does) and thank-you (the clinic's support lines,
-// then back to welcome on its own).
+// Finishing (a calm message while the summary is kept) and thank-you (the clinic's support lines,
+// or, when the summary could not be kept, a request to tell the front desk; then back to welcome).
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -11,7 +11,8 @@ void finish_session(UiState& s) {
   }
   Summary summary = s.session.finish(Session::Clock::now(), s.config->summary_language);
   summary.kiosk_name = s.config->kiosk_name;
-  s.delivery_done = !s.services.deliver;
+  s.keep_known = !s.services.deliver;
+  s.summary_kept = !s.services.deliver;
   if (s.services.deliver) s.services.deliver(std::move(summary));
   s.session.wipe();  // the summary is the one thing that leaves; nothing stays on screen
   s.keyboard = KeyboardState{};
@@ -30,7 +31,12 @@ void draw_thank_you(UiState& s) {
   space(1.0f);
   column_text(s, s.word("thanks_title"), s.fonts.title);
   space(0.8f);
-  column_text(s, s.word("thanks_body"));
+  if (s.summary_kept) {
+    column_text(s, s.word("thanks_body"));
+  } else {
+    // The summary could not be kept: a person must know today, and the patient is the messenger.
+    note_box(s, s.word("thanks_tell_front_desk"));
+  }
   for (const Text& message : s.thank_you_messages) {
     space(0.8f);
     note_box(s, s.text(message));

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "audit_log.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -16,6 +17,7 @@ void leave_pin_pad(UiState& s) {
 namespace {
 
 void try_pin(UiState& s) {
+  const bool was_locked = s.staff.lock.locked(s.now);
   const StaffLock::Result r = s.staff.lock.try_pin(s.config->staff_pin_hash, s.staff.pin, s.now);
   std::fill(s.staff.pin.begin(), s.staff.pin.end(), '\0');
   s.staff.pin.clear();
@@ -26,14 +28,40 @@ void try_pin(UiState& s) {
       break;
     case StaffLock::Result::Wrong:
       s.staff.message_key = "staff_pin_wrong";
+      audit("staff-access", {{"result", "wrong-pin"}});  // an event, never the PIN
       break;
     case StaffLock::Result::Locked:
       s.staff.message_key = "staff_pin_locked";
+      if (was_locked) {
+        audit("staff-access", {{"result", "locked-out"}});
+      } else {  // this wrong PIN was one too many
+        audit("staff-access", {{"result", "wrong-pin"}});
+        audit("staff-lockout", {{"seconds", std::to_string(s.config->staff_lockout_seconds)}});
+      }
       break;
     case StaffLock::Result::NoPinSet:
       s.staff.message_key = "staff_pin_not_set";
       break;
   }
+}
+
+// What waits in the outbox and why; Retry, or give up printing and save to the folder instead.
+void draw_outbox(UiState& s, ImVec2 button) {
+  const std::vector<PendingSummary> pending =
+      s.services.pending ? s.services.pending() : std::vector<PendingSummary>{};
+  if (pending.empty()) return;
+  column_text(s, fill_placeholders(s.word("staff_outbox"), {{"n", std::to_string(pending.size())}}),
+              s.fonts.heading);
+  for (const PendingSummary& p : pending) column_text(s, p.name + ": " + p.reason);
+  space(0.3f);
+  if (big_button(s, "staff.outbox.retry", s.word("staff_outbox_retry"), button)) {
+    if (s.services.retry_pending) s.services.retry_pending();
+  }
+  space(0.3f);
+  if (big_button(s, "staff.outbox.save_instead", s.word("staff_outbox_save_instead"), button)) {
+    if (s.services.save_pending_instead) s.services.save_pending_instead();
+  }
+  space(0.8f);
 }
 
 }  // namespace
@@ -100,11 +128,10 @@ void draw_staff(UiState& s) {
   space(0.4f);
   column_text(s, s.config->kiosk_name, s.fonts.heading);
   if (s.services.staff_status) column_text(s, s.services.staff_status());
-  if (!s.last_delivery_message.empty()) {
-    column_text(s, fill_placeholders(s.word("staff_last_delivery"), {{"message", s.last_delivery_message}}));
-  }
+  if (!s.out_of_service.empty()) note_box(s, s.word("out_of_service") + "\n" + s.out_of_service);
   space(0.8f);
   const ImVec2 size(s.column_width, primary_height());
+  draw_outbox(s, size);
   if (big_button(s, "staff.print_test", s.word("staff_print_test"), size)) {
     if (s.services.print_test_summary) s.services.print_test_summary();
   }

@@ -18,6 +18,11 @@ void draw_welcome(UiState& s) {
                 nullptr, s.palette.muted);
   }
   space(0.8f);
+  if (!s.out_of_service.empty()) {
+    // For staff: no session starts that the kiosk could lose. Patients are asked to wait.
+    note_box(s, s.word("out_of_service") + "\n" + s.out_of_service);
+    return;
+  }
   note_box(s, s.word("privacy_promise"));
   space(1.0f);
 
@@ -25,6 +30,10 @@ void draw_welcome(UiState& s) {
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (s.column_width - width) * 0.5f);
   if (big_button(s, "welcome.start", s.word("start"), ImVec2(width, 1.3f * primary_height()),
                  Tone::Primary)) {
+    // The last word before a session begins: can a summary be kept right now?
+    if (s.services.out_of_service) s.out_of_service = s.services.out_of_service();
+    s.service_checked_at = s.now;
+    if (!s.out_of_service.empty()) return;
     s.session.start(s.language, Session::Clock::now());
     s.show_required_note = false;
     s.screen = s.session.stage() == Session::Stage::Review ? Screen::Review : Screen::Question;

@@ -19,9 +19,12 @@ namespace rk::ui {
 inline constexpr double kSettleSeconds = 0.4;
 /// Holding the top-left corner this long opens the staff PIN pad.
 inline constexpr double kStaffHoldSeconds = 3.0;
-/// The finishing screen shows at least this long, and at most this long while delivery runs.
+/// The finishing screen shows at least this long, and at most this long while the summary is being
+/// kept (rendered and written to the outbox; normally well under a second).
 inline constexpr double kFinishingMinSeconds = 2.0;
-inline constexpr double kFinishingMaxSeconds = 8.0;
+inline constexpr double kFinishingMaxSeconds = 20.0;
+/// While the kiosk cannot keep summaries, the welcome screen asks again this often.
+inline constexpr double kServiceRecheckSeconds = 10.0;
 /// Longest staff PIN the pad accepts.
 inline constexpr std::size_t kMaxPinDigits = 12;
 
@@ -54,7 +57,8 @@ struct Fonts {
   float loaded_height = 0.0f;
   bool loaded_large = false;
   bool loaded = false;
-  ImVector<ImWchar> glyph_ranges;  ///< must outlive the atlas build
+  /// The glyphs each face of the screen's font chain draws; must outlive the atlas build.
+  std::vector<ImVector<ImWchar>> face_ranges;
 };
 
 struct KeyboardState {
@@ -93,11 +97,12 @@ struct UiState {
   IdleTimer idle;
   bool idle_prompt = false;
   double finishing_since = 0.0;
-  bool delivery_done = false;
+  bool keep_known = false;    ///< the app said whether the finished summary is kept
+  bool summary_kept = false;  ///< ... and it is (else the thank-you screen asks to tell the desk)
   double thank_you_until = 0.0;
   std::vector<Text> thank_you_messages;  ///< patient messages of flags raised at finish
-  std::string last_delivery_message;
-  bool last_delivery_ok = true;
+  std::string out_of_service;            ///< "" = in service; else why (Services::out_of_service)
+  double service_checked_at = -1.0e9;    ///< when out_of_service was last asked
   bool show_required_note = false;
 
   KeyboardState keyboard;
@@ -123,6 +128,9 @@ struct UiState {
 /// Back to a fresh welcome screen: the session is wiped, the keyboard closed, and the language and
 /// display options return to the clinic's defaults for the next patient.
 void reset_to_welcome(UiState& s);
+/// Ask Services::out_of_service now? On arriving at welcome (checked_at reset), and every
+/// kServiceRecheckSeconds while out of service. Pure.
+bool service_check_due(bool on_welcome, bool out_of_service, double checked_at, double now);
 /// Switches the screens (and the session, if any) to `language`.
 void switch_language(UiState& s, const std::string& language);
 

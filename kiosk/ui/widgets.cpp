@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "layout.hpp"
+
 namespace rk::ui {
 namespace {
 
@@ -58,34 +60,43 @@ float gap() {
   return 0.5f * Em();
 }
 
+// Lines as drawn with `font`: UAX #14 breaks, Arabic joined, each line in visual order.
+std::vector<text::Line> wrap_lines(ImFont* font, const std::string& text, float width) {
+  const auto advance = [font](char32_t c) {
+    return font->GetCharAdvance(c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD));
+  };
+  return text::wrap(text, std::max(width, 1.0f), advance);
+}
+
 float text_height(ImFont* font, const std::string& text, float width) {
   if (text.empty()) return 0.0f;
-  return font->CalcTextSizeA(font->FontSize, FLT_MAX, std::max(width, 1.0f), text.c_str()).y;
+  return font->FontSize * static_cast<float>(std::max<std::size_t>(1, wrap_lines(font, text, width).size()));
+}
+
+float line_width(ImFont* font, const std::string& text) {
+  const auto advance = [font](char32_t c) {
+    return font->GetCharAdvance(c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD));
+  };
+  return text::single_line(text, advance).width;
 }
 
 void draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, const std::string& text,
                   bool center) {
-  const char* begin = text.c_str();
-  const char* end = begin + text.size();
   float y = pos.y;
-  while (begin < end) {
-    const char* stop = font->CalcWordWrapPositionA(1.0f, begin, end, std::max(width, 1.0f));
-    if (stop == begin) ++stop;  // a word wider than the line: never loop forever
-    const char* nl = std::find(begin, stop, '\n');
-    if (nl != stop) stop = nl;
-    const char* line_end = stop;
-    while (line_end > begin && (line_end[-1] == ' ')) --line_end;
-    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, begin, line_end);
-    const float x = center ? pos.x + (width - size.x) * 0.5f : pos.x;
-    dl->AddText(font, font->FontSize, ImVec2(x, y), color, begin, line_end);
+  for (const text::Line& line : wrap_lines(font, text, width)) {
+    // Centred; else at the start of the line: the left for left-to-right, the right for Arabic.
+    const float x = center ? pos.x + (width - line.width) * 0.5f : line.rtl ? pos.x + width - line.width : pos.x;
+    dl->AddText(font, font->FontSize, ImVec2(x, y), color, line.text.c_str(), line.text.c_str() + line.text.size());
     y += font->FontSize;
-    begin = stop;
-    if (begin < end && *begin == '\n') {
-      ++begin;
-    } else {
-      while (begin < end && *begin == ' ') ++begin;
-    }
   }
+}
+
+void draw_line(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, const std::string& text) {
+  const auto advance = [font](char32_t c) {
+    return font->GetCharAdvance(c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD));
+  };
+  const text::Line line = text::single_line(text, advance);
+  dl->AddText(font, font->FontSize, pos, color, line.text.c_str(), line.text.c_str() + line.text.size());
 }
 
 float big_button_height(const UiState& s, const std::string& label, float width, const std::string& detail) {
@@ -100,8 +111,7 @@ float big_button_height(const UiState& s, const std::string& label, float width,
 float fit_width(const std::string& label) {
   const ImGuiIO& io = ImGui::GetIO();
   ImFont* font = io.FontDefault ? io.FontDefault : ImGui::GetFont();
-  const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label.c_str()).x;
-  return std::max(target_height(), w + 2.0f * padding() + 0.4f * Em());
+  return std::max(target_height(), line_width(font, label) + 2.0f * padding() + 0.4f * Em());
 }
 
 bool big_button(UiState& s, const std::string& id, const std::string& label, ImVec2 size, Tone tone,
@@ -147,13 +157,12 @@ bool big_button(UiState& s, const std::string& id, const std::string& label, ImV
 
 void column_text(UiState& s, const std::string& text, ImFont* font, ImU32 color) {
   if (text.empty()) return;
-  if (font) ImGui::PushFont(font);
-  if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + s.column_width);
-  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-  ImGui::PopTextWrapPos();
-  if (color) ImGui::PopStyleColor();
-  if (font) ImGui::PopFont();
+  if (!font) font = ImGui::GetFont();
+  const float width = std::max(s.column_width, 1.0f);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  draw_wrapped(ImGui::GetWindowDrawList(), font, pos, width, color ? color : ImGui::GetColorU32(ImGuiCol_Text), text,
+               false);
+  ImGui::Dummy(ImVec2(width, text_height(font, text, width)));
 }
 
 void note_box(UiState& s, const std::string& text) {

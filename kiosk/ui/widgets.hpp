@@ -33,11 +33,16 @@ float big_button_height(const UiState& s, const std::string& label, float width,
 /// Width a big_button needs to show `label` on one line.
 float fit_width(const std::string& label);
 
-/// Height of `text` in `font` wrapped at `width`.
+/// Height of `text` in `font` wrapped at `width` (UAX #14 breaks, via text/layout.hpp).
 float text_height(ImFont* font, const std::string& text, float width);
-/// Draws `text` wrapped at `width` from `pos`, each line centred or left aligned.
+/// Width of `text` in `font` drawn on one line (joined and reordered when right to left).
+float line_width(ImFont* font, const std::string& text);
+/// Draws `text` wrapped at `width` from `pos`, each line centred, or at its start: left aligned,
+/// or right aligned when it reads right to left (Arabic joined, reordered for ImGui).
 void draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, const std::string& text,
                   bool center);
+/// Draws `text` as one line from `pos` (joined and reordered when right to left).
+void draw_line(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, const std::string& text);
 
 /// Wrapped text in the page column, in `font` (nullptr: body) and `color` (0: the theme's text).
 void column_text(UiState& s, const std::string& text, ImFont* font = nullptr, ImU32 color = 0);

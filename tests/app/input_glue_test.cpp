@@ -220,3 +220,43 @@ TEST_CASE("a finger lifting that was never seen going down changes nothing") {
   CHECK(h.clicks == 0);
   CHECK_FALSE(ImGui::GetIO().MouseDown[0]);
 }
+
+TEST_CASE("a touch held still too long is let go without a tap, and another finger then works") {
+  Harness h;
+  push_finger(SDL_FINGERDOWN, 1, kButtonX, kButtonY);  // stuck on the button, never lifts
+  h.frames(2);
+  CHECK(ImGui::GetIO().MouseDown[0]);
+  const Uint32 now = SDL_GetTicks();
+  CHECK(h.glue.seconds_until_stuck(now) <= rk::app::kStuckTouchMs / 1000.0);
+  CHECK_FALSE(h.glue.release_stuck(now + 1000));  // a long press is still a press
+  // Sensor noise is not movement.
+  push_finger(SDL_FINGERMOTION, 1, kButtonX + 0.001f, kButtonY);
+  h.frame();
+  CHECK(h.glue.release_stuck(now + rk::app::kStuckTouchMs + 10));
+  h.frames(2);
+  CHECK_FALSE(ImGui::GetIO().MouseDown[0]);
+  CHECK_FALSE(h.glue.pointer_down());
+  CHECK(h.clicks == 0);  // let go where nothing is: no tap
+  CHECK(h.glue.seconds_until_stuck(now + rk::app::kStuckTouchMs + 10) > 1.0e6);
+  // The stuck touch's own moves and lift mean nothing; another finger taps as usual.
+  push_finger(SDL_FINGERMOTION, 1, kEmptyX, kEmptyY);
+  push_finger(SDL_FINGERDOWN, 2, kButtonX, kButtonY);
+  push_finger(SDL_FINGERUP, 2, kButtonX, kButtonY);
+  h.frames(4);
+  CHECK(h.clicks == 1);
+  push_finger(SDL_FINGERUP, 1, kButtonX, kButtonY);
+  h.frames(2);
+  CHECK(h.clicks == 1);
+}
+
+TEST_CASE("a touch that keeps moving is not stuck") {
+  Harness h;
+  push_finger(SDL_FINGERDOWN, 1, 0.5f, 0.5f);
+  h.frame();
+  push_finger(SDL_FINGERMOTION, 1, 0.5f, 0.6f);
+  h.frame();
+  CHECK_FALSE(h.glue.release_stuck(SDL_GetTicks() + rk::app::kStuckTouchMs - 100));
+  CHECK(ImGui::GetIO().MouseDown[0]);
+  push_finger(SDL_FINGERUP, 1, 0.5f, 0.6f);
+  h.frames(3);
+}

@@ -70,6 +70,7 @@ class PrivateCupsd {
 
   ~PrivateCupsd() {
     if (pid_ > 0) {
+      kill(pid_, SIGCONT);  // a test may have stopped it (SIGSTOP): a stopped cupsd cannot exit
       kill(pid_, SIGTERM);
       for (int i = 0; i < 100; ++i) {
         if (waitpid(pid_, nullptr, WNOHANG) == pid_) {
@@ -90,6 +91,10 @@ class PrivateCupsd {
   PrivateCupsd& operator=(const PrivateCupsd&) = delete;
 
   [[nodiscard]] bool ready() const { return ready_; }
+  /// A fault: SIGSTOP leaves the port accepting connections that nobody answers; SIGCONT ends it.
+  void signal(int sig) const {
+    if (pid_ > 0) kill(pid_, sig);
+  }
   [[nodiscard]] std::string server() const { return "127.0.0.1:" + std::to_string(port_); }
   [[nodiscard]] std::string log() const {
     return run("cat " + quote(dir_ / "log/error_log") + " 2>/dev/null").out;
@@ -127,7 +132,6 @@ class PrivateCupsd {
                                                  " -o pdftops-renderer-default=pdftocairo");
     return r.status == 0;
   }
-
 
  private:
   static bool can_connect(int port) {

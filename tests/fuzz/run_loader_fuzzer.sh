@@ -1,13 +1,15 @@
 #!/bin/sh
 # Builds the questionnaire loader's libFuzzer target with clang++ and runs it for a bounded number
 # of runs over a seed corpus (the shipped questionnaires and tests/fuzz/corpus).
-# Usage: run_loader_fuzzer.sh SOURCE_DIR WORK_DIR [RUNS] [MAX_SECONDS]
+# Usage: run_loader_fuzzer.sh SOURCE_DIR WORK_DIR RUNS MAX_SECONDS LOADER_SOURCE...
+# (CMake passes the loader's sources: kiosk/core/CMakeLists.txt lists them once.)
 # Exit 77 (CTest SKIP_RETURN_CODE) when clang++ or libFuzzer is missing: the main build uses gcc.
 set -eu
 src="$1"
 work="$2"
-runs="${3:-20000}"
-max_seconds="${4:-300}"
+runs="$3"
+max_seconds="$4"
+shift 4
 
 cxx="${RK_FUZZ_CXX:-}"
 if [ -z "$cxx" ]; then
@@ -29,8 +31,7 @@ if ! "$cxx" -fsanitize=fuzzer "$probe" -o "$work/probe" >"$work/probe.log" 2>&1;
 fi
 
 core="$src/kiosk/core"
-sources="$src/tests/fuzz/questionnaire_loader_fuzzer.cpp $core/questionnaire.cpp $core/questionnaire_loader.cpp
-  $core/did_you_mean.cpp $core/loader_pipes.cpp $core/loader_source_map.cpp $core/loader_language_codes.cpp $core/text.cpp $core/diagnostics.cpp"
+sources="$src/tests/fuzz/questionnaire_loader_fuzzer.cpp $*"
 fuzzer="$work/questionnaire_loader_fuzzer"
 
 # Rebuild only when a source is newer than the fuzzer.

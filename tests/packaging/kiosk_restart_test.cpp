@@ -32,11 +32,17 @@ Items tap(KioskDriver& kiosk, const std::string& id) {
   return *items;
 }
 
-/// Files in the save folder that are not finished summaries (temp files and the like).
+/// Files in the save folder that are not finished summaries (temp files and the like). The
+/// outbox folder belongs there; what it holds counts.
 std::vector<std::string> leftovers(const fs::path& folder) {
   std::vector<std::string> out;
   for (const auto& entry : fs::directory_iterator(folder)) {
     const std::string name = entry.path().filename().string();
+    if (name == ".outbox" && entry.is_directory()) {
+      for (const auto& inside : fs::directory_iterator(entry.path()))
+        out.push_back(".outbox/" + inside.path().filename().string());
+      continue;
+    }
     if (!(name.rfind("summary-", 0) == 0 && entry.path().extension() == ".pdf")) out.push_back(name);
   }
   return out;

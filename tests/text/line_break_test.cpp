@@ -108,3 +108,20 @@ TEST_CASE("single_line turns newlines into spaces and measures what is drawn") {
   CHECK(l.text == "a b");
   CHECK(l.width == doctest::Approx(3.0));
 }
+
+TEST_CASE("a 2,000-character answer wraps with nothing lost") {
+  std::string text;
+  while (text.size() < 2000) text += "Quiero hablar de mi familia, del trabajo y del sueño. ";
+  std::string all;
+  for (const Line& l : wrap(text, 55, kOneEach)) {
+    CHECK(decode(l.text).size() <= 55);
+    all += l.text;
+  }
+  std::string squeezed;
+  for (char c : text)
+    if (c != ' ') squeezed += c;
+  std::string got;
+  for (char c : all)
+    if (c != ' ') got += c;
+  CHECK(got == squeezed);
+}

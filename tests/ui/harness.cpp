@@ -28,11 +28,18 @@ Harness::Harness(float width, float height, KioskConfig config, const Questionna
   ui::Services services;
   services.deliver = [this](Summary s) {
     delivered.push_back(std::move(s));
-    if (report_delivery) ui_->delivery_finished(true, "Saved to the test folder");
+    if (report_delivery) ui_->summary_kept(true);
   };
   services.staff_status = [] { return std::string("Printer: test queue ready"); };
   services.print_test_summary = [this] { ++test_prints; };
   services.exit = [this] { ++exits; };
+  services.out_of_service = [this] {
+    ++service_checks;
+    return out_of_service;
+  };
+  services.pending = [this] { return pending; };
+  services.retry_pending = [this] { ++retries; };
+  services.save_pending_instead = [this] { ++saves_instead; };
   ui_ = std::make_unique<ui::KioskUi>(questionnaire ? *questionnaire : default_questionnaire(),
                                       shipped_languages(), config_, std::move(services));
   ui_->load_fonts(width, height);

@@ -57,6 +57,13 @@ class Harness {
   std::vector<Summary> delivered;
   /// When true, deliver reports success at once (as a quick save would); else delivery "hangs".
   bool report_delivery = true;
+  /// What Services::out_of_service answers, and how often it was asked.
+  std::string out_of_service;
+  int service_checks = 0;
+  /// What Services::pending answers; how often Retry and "Save to folder instead" were pressed.
+  std::vector<ui::PendingSummary> pending;
+  int retries = 0;
+  int saves_instead = 0;
   int exits = 0;
   int test_prints = 0;
 

@@ -1,6 +1,12 @@
 // The hidden staff gesture (hold the top-left corner 3 s), the PIN pad, lockout, the staff screen.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "audit_log.hpp"
 #include "staff_pin.hpp"
 #include "touch.hpp"
 #include "walker.hpp"
@@ -101,6 +107,49 @@ TEST_CASE("a drag that starts in the corner is not the staff gesture") {
   h.lift();
   h.frame();
   CHECK(h.ui().screen() == Screen::Welcome);
+}
+
+TEST_CASE("wrong PINs and the lockout go to the audit log as events, never the PIN") {
+  const std::string log = "/tmp/rk-staff-audit-" + std::to_string(getpid()) + ".log";
+  std::remove(log.c_str());
+  REQUIRE(set_audit_file(log));
+  {
+    Harness h(1080, 1920, with_pin("2468"));
+    hold_corner(h, 3.3);
+    REQUIRE(h.ui().screen() == Screen::StaffPin);
+    type_pin(h, "1357");
+    type_pin(h, "9753");
+    type_pin(h, "8642");
+  }
+  set_audit_file("");
+  std::ifstream in(log);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  std::remove(log.c_str());
+  std::size_t wrong = 0;
+  for (std::size_t at = text.find("result=wrong-pin"); at != std::string::npos;
+       at = text.find("result=wrong-pin", at + 1)) {
+    ++wrong;
+  }
+  CHECK(wrong == 3);
+  CHECK(text.find("staff-lockout seconds=60") != std::string::npos);
+  for (const char* pin : {"1357", "9753", "8642", "2468"}) CHECK(text.find(pin) == std::string::npos);
+}
+
+TEST_CASE("the staff screen lists what waits in the outbox, with Retry and Save to folder instead") {
+  Harness h(1080, 1920, with_pin("2468"));
+  hold_corner(h, 3.3);
+  type_pin(h, "2468");
+  REQUIRE(h.ui().screen() == Screen::Staff);
+  CHECK_FALSE(h.has("staff.outbox.retry"));  // nothing waits: no buttons
+  h.pending = {{"summary-20261129-101500-ab12cd34", "Printing failed: the print service is not answering."}};
+  h.frame();
+  REQUIRE(h.tap("staff.outbox.retry"));
+  CHECK(h.retries == 1);
+  REQUIRE(h.tap("staff.outbox.save_instead"));
+  CHECK(h.saves_instead == 1);
+  CHECK(h.ui().screen() == Screen::Staff);
 }
 
 }  // namespace rk::test

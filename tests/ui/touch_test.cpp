@@ -167,7 +167,7 @@ TEST_CASE("idle: a tap anywhere on the prompt does not fall through to the scree
   CHECK(h.ui().session().page_index() == page);
 }
 
-TEST_CASE("thank-you returns to welcome after thank_you_seconds even if delivery never reports") {
+TEST_CASE("thank-you returns to welcome after thank_you_seconds even if keeping never reports") {
   KioskConfig config;
   config.thank_you_seconds = 5;
   Harness h(1920, 1080, config);
@@ -178,9 +178,9 @@ TEST_CASE("thank-you returns to welcome after thank_you_seconds even if delivery
   CHECK(h.ui().screen() == Screen::Finishing);
   REQUIRE(h.delivered.size() == 1);
   h.wait(4.0);
-  CHECK(h.ui().screen() == Screen::Finishing);  // waiting a little for the printer
-  h.wait(5.0);
-  CHECK(h.ui().screen() == Screen::ThankYou);
+  CHECK(h.ui().screen() == Screen::Finishing);  // waiting a little for the summary to be kept
+  h.wait(17.0);
+  CHECK(h.ui().screen() == Screen::ThankYou);  // (asking the patient to tell the front desk)
   h.wait(6.0);
   CHECK(h.ui().screen() == Screen::Welcome);
 }

@@ -1,4 +1,4 @@
-#include "loader_pipes.hpp"
+#include "pipes.hpp"
 
 namespace rk {
 namespace {

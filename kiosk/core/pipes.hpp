@@ -1,7 +1,7 @@
 #pragma once
-// Ids and pipes in questionnaire text. A pipe is "{item_id}" inside patient-facing text: the
-// session engine puts the patient's earlier answer there; the loader checks the id names an
-// earlier item.
+// Ids and pipes in questionnaire text, found the one way both users need: a pipe is "{item_id}"
+// inside patient-facing text; the loader checks the id names an earlier item, and the session
+// engine (Session::resolve_text) puts the patient's earlier answer there.
 
 #include <string>
 #include <string_view>

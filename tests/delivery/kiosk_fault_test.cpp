@@ -1,0 +1,228 @@
+// Faults made for real against the whole kiosk (issue 10): the real binary under its own Xvfb,
+// driven through its replay FIFO (tests/e2e). A print service stopped with SIGSTOP, kill -9 and
+// SIGTERM during delivery, a restart that delivers; a full disk under the save folder.
+#include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/mount.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "../e2e/e2e_support.hpp"
+#include "fault_env.hpp"
+#include "private_cupsd.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using rk::e2e::Items;
+using rk::e2e::KioskDriver;
+using rk::e2e::Xvfb;
+using Steady = std::chrono::steady_clock;
+
+double seconds_since(Steady::time_point start) {
+  return std::chrono::duration<double>(Steady::now() - start).count();
+}
+
+Items tap(KioskDriver& kiosk, const std::string& id) {
+  auto items = kiosk.send("tap-id " + id);
+  INFO(kiosk.error());
+  INFO(kiosk.log());
+  REQUIRE(items);
+  return *items;
+}
+
+/// Start, straight to review, finish: the shortest session (every item is optional).
+void finish_a_session(KioskDriver& kiosk) {
+  REQUIRE(kiosk.send("wait-id welcome.start"));
+  tap(kiosk, "welcome.start");
+  tap(kiosk, "nav.review");
+  tap(kiosk, "review.finish");
+}
+
+std::vector<fs::path> entries(const fs::path& outbox) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(outbox, ec)) {
+    if (e.path().filename().string().rfind("summary-", 0) == 0) out.push_back(e.path());
+  }
+  return out;
+}
+
+std::vector<fs::path> pdfs(const fs::path& folder) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(folder, ec)) {
+    if (e.path().extension() == ".pdf") out.push_back(e.path());
+  }
+  return out;
+}
+
+template <typename Pred>
+bool wait_until(Pred pred, double seconds) {
+  const auto start = Steady::now();
+  while (seconds_since(start) < seconds) {
+    if (pred()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return pred();
+}
+
+}  // namespace
+
+TEST_SUITE("kiosk-cups") {
+  TEST_CASE(
+      "a hung print service: thank-you at once; kill -9 and SIGTERM mid-delivery lose nothing; a restart "
+      "prints it") {
+    rk::test::PrivateCupsd cupsd;
+    if (!cupsd.ready() || !cupsd.add_pdf_queue("QA")) return rk::test::skip("no cupsd / cups-pdf here");
+    rk::e2e::TempDir dir;
+    const fs::path saved = dir.path / "saved";
+    const fs::path outbox = saved / ".outbox";
+    const fs::path audit = dir.path / "audit.log";
+    const fs::path config = dir.path / "kiosk.toml";
+    std::ofstream(config) << "output = \"print\"\nprinter = \"QA\"\nprint_timeout_seconds = 60\n"
+                          << "save_folder = \"" << saved.string() << "\"\n"
+                          << "audit_log_file = \"" << audit.string() << "\"\n";
+    setenv("CUPS_SERVER", cupsd.server().c_str(), 1);
+    Xvfb xvfb(1280, 800);
+    REQUIRE(xvfb.running());
+    cupsd.signal(SIGSTOP);
+
+    // 1. The print hangs; the patient is thanked at once (the summary is kept); kill -9.
+    {
+      fs::create_directories(dir.path / "run1");
+      KioskDriver kiosk(dir.path / "run1", xvfb.display(), {"--config", config.string()});
+      finish_a_session(kiosk);
+      const auto finished = Steady::now();
+      auto thanks = kiosk.send("wait-screen ThankYou 15000", 20);
+      INFO(kiosk.log());
+      REQUIRE(thanks);
+      MESSAGE("thank-you " << seconds_since(finished) << " s after Finish, with the print hanging");
+      CHECK(seconds_since(finished) < 10.0);
+      REQUIRE(entries(outbox).size() == 1);
+      kiosk.process().signal(SIGKILL);
+      REQUIRE(kiosk.process().wait(20));
+    }
+    CHECK(entries(outbox).size() == 1);
+    CHECK(pdfs(cupsd.output_folder()).empty());
+
+    // 2. A restart tries again (still hung); SIGTERM in the middle: out within 5 s, entry kept.
+    {
+      fs::create_directories(dir.path / "run2");
+      KioskDriver kiosk(dir.path / "run2", xvfb.display(), {"--config", config.string()});
+      REQUIRE(kiosk.items());
+      std::this_thread::sleep_for(std::chrono::seconds(2));  // the start-up round is waiting on CUPS
+      const auto term = Steady::now();
+      kiosk.process().signal(SIGTERM);
+      const auto status = kiosk.process().wait(30);
+      MESSAGE("SIGTERM during a hung print: exit after " << seconds_since(term) << " s");
+      REQUIRE(status);
+      CHECK(*status == 0);
+      CHECK(seconds_since(term) < 5.0);
+    }
+    CHECK(entries(outbox).size() == 1);
+
+    // 3. The print service is back: the next start prints it, and the outbox is empty.
+    cupsd.signal(SIGCONT);
+    {
+      fs::create_directories(dir.path / "run3");
+      KioskDriver kiosk(dir.path / "run3", xvfb.display(), {"--config", config.string()});
+      REQUIRE(kiosk.items());
+      CHECK(wait_until([&] { return entries(outbox).empty(); }, 90));
+      CHECK(wait_until([&] { return !pdfs(cupsd.output_folder()).empty(); }, 60));
+    }
+    const std::string log = rk::e2e::read_text(audit);
+    MESSAGE("audit log:\n" << log);
+    CHECK(log.find("summary-kept") != std::string::npos);
+    CHECK(log.find("summary-printed") != std::string::npos);
+    CHECK(log.find("summary-delivered") != std::string::npos);
+    CHECK(log.find("summary-lost") == std::string::npos);
+    unsetenv("CUPS_SERVER");
+  }
+}
+
+TEST_SUITE("kiosk-disk") {
+  TEST_CASE("a full disk: out of service on welcome; a disk that fills mid-session: tell the front desk") {
+    rk::e2e::TempDir dir;
+    const fs::path disk = dir.path / "disk";
+    fs::create_directories(disk);
+    if (!rk::test::mount_tmpfs(disk.string(), "3m"))
+      return rk::test::skip("cannot mount a tmpfs here (needs root)");
+    const fs::path saved = disk / "summaries";
+    const fs::path audit = dir.path / "audit.log";
+    const fs::path config = dir.path / "kiosk.toml";
+    std::ofstream(config) << "output = \"save\"\nsave_folder = \"" << saved.string() << "\"\n"
+                          << "audit_log_file = \"" << audit.string() << "\"\n";
+    Xvfb xvfb(1080, 1920);
+    REQUIRE(xvfb.running());
+    const fs::path filler = disk / "filler";
+    {
+      fs::create_directories(dir.path / "run");
+      KioskDriver kiosk(dir.path / "run", xvfb.display(), {"--config", config.string()});
+      REQUIRE(kiosk.send("wait-id welcome.start"));
+      tap(kiosk, "welcome.start");
+      // The disk fills while the patient answers: nothing can be kept.
+      rk::e2e::run_capture("dd if=/dev/zero of=" + filler.string() + " bs=64k 2>/dev/null");
+      tap(kiosk, "nav.review");
+      tap(kiosk, "review.finish");
+      auto thanks = kiosk.send("wait-screen ThankYou 30000", 40);
+      INFO(kiosk.log());
+      REQUIRE(thanks);
+      REQUIRE(kiosk.send("screenshot thanks-not-kept"));
+      // Back on welcome: out of service, no Start.
+      auto welcome = kiosk.send("wait-screen Welcome 60000", 70);
+      REQUIRE(welcome);
+      auto after = kiosk.send("wait-frames 3");
+      REQUIRE(after);
+      CHECK(after->find("welcome.start") == nullptr);
+      REQUIRE(kiosk.send("screenshot welcome-out-of-service"));
+      // Staff free the disk: the welcome screen comes back on its own.
+      fs::remove(filler);
+      auto back = kiosk.send("wait-id welcome.start 30000", 40);
+      CHECK(back);
+    }
+    const std::string log = rk::e2e::read_text(audit);
+    MESSAGE("audit log:\n" << log);
+    CHECK(log.find("outbox-failed code=disk-full") != std::string::npos);
+    CHECK(log.find("session-outcome kept=no") != std::string::npos);
+    CHECK(log.find("summary-lost print=none save=disk-full") != std::string::npos);
+    for (const char* shot : {"thanks-not-kept.png", "welcome-out-of-service.png"}) {
+      CHECK(fs::exists(dir.path / "run" / shot));
+      std::error_code ec;
+      fs::copy_file(dir.path / "run" / shot, fs::path(RK_BINARY_DIR) / shot,
+                    fs::copy_options::overwrite_existing, ec);
+    }
+    umount(disk.c_str());
+  }
+}
+
+TEST_SUITE("kiosk-touch") {
+  TEST_CASE(
+      "a stuck touch (finger-down, never up) stops counting: the idle wipe comes and other fingers work") {
+    rk::e2e::TempDir dir;
+    const fs::path config = dir.path / "kiosk.toml";
+    std::ofstream(config) << "save_folder = \"" << (dir.path / "saved").string() << "\"\n"
+                          << "idle_timeout_seconds = 10\nidle_countdown_seconds = 5\n";
+    Xvfb xvfb(1280, 800);
+    REQUIRE(xvfb.running());
+    fs::create_directories(dir.path / "run");
+    KioskDriver kiosk(dir.path / "run", xvfb.display(), {"--config", config.string()});
+    REQUIRE(kiosk.send("wait-id welcome.start"));
+    Items items = tap(kiosk, "welcome.start");
+    REQUIRE(items.screen == "Question");
+    const auto down = Steady::now();
+    REQUIRE(kiosk.send("finger-down 9 0.5 0.02"));  // on the top bar's empty middle, and it stays
+    auto wiped = kiosk.send("wait-screen Welcome 60000", 70);
+    INFO(kiosk.log());
+    REQUIRE(wiped);
+    MESSAGE("session wiped " << seconds_since(down) << " s after the touch got stuck");
+    CHECK(seconds_since(down) >= 20.0);  // held still 20 s, then idle 10 s is long past: prompt, 5 s
+    CHECK(seconds_since(down) < 50.0);
+    // Another finger starts the next session while the stuck one is still down.
+    items = tap(kiosk, "welcome.start");
+    CHECK(items.screen == "Question");
+  }
+}
