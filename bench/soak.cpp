@@ -32,6 +32,7 @@
 #include "save.hpp"
 #include "session.hpp"
 #include "ui_strings.hpp"
+#include "utf8.hpp"
 
 namespace {
 
@@ -56,11 +57,7 @@ const std::vector<std::string> kSpanishWords = {
     "después", "¿Cómo",  "estás?",  "¡Ánimo!", "caminé",   "búho"};
 
 std::size_t code_points(const std::string& text) {
-  std::size_t n = 0;
-  for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++n;
-  }
-  return n;
+  return rk::utf8_length(text).value_or(text.size());  // the soak writes only valid UTF-8
 }
 
 class Patient {

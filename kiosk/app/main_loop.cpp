@@ -8,6 +8,7 @@
 #include <deque>
 #include <optional>
 
+#include "idle_decision.hpp"
 #include "input_glue.hpp"
 #include "lockdown.hpp"
 #include "png_writer.hpp"
@@ -20,8 +21,6 @@ namespace {
 
 /// Frames drawn after any input, so presses, releases and the screen they lead to all show.
 constexpr int kActiveFramesAfterInput = 3;
-/// Longest sleep: bounds how late a SIGTERM is noticed.
-constexpr double kMaxSleepSeconds = 0.25;
 const std::vector<ui::WidgetInfo> kNoWidgets;
 
 double steady_seconds() {
@@ -136,16 +135,25 @@ int run_main_loop(KioskWindow& window, const LoopHooks& hooks, const LoopOptions
 
     // A touch held still too long (a stuck finger) stops being input: the idle wipe still comes.
     if (glue.release_stuck(SDL_GetTicks())) active_frames = std::max(active_frames, 2);
-    const double background_due = hooks.background_work ? hooks.background_work() : 1e9;
+    const double background_due = hooks.background_work ? hooks.background_work() : kNeverDue;
     const bool replay_running = replay && !replay->finished() && !replay->failed();
-    const double ui_due = hooks.seconds_until_next_frame ? hooks.seconds_until_next_frame(now) : 1e9;
-    const bool busy = active_frames > 0 || glue.wants_frame() || !backlog.empty() || ui_due <= 0 ||
-                      (replay_running && replay->seconds_until_due(now) <= 0);
-    double sleep = kMaxSleepSeconds;
-    sleep = std::min({sleep, ui_due, background_due, watchdog.seconds_until_due(now),
-                      glue.seconds_until_stuck(SDL_GetTicks())});
-    if (replay_running) sleep = std::min(sleep, replay->seconds_until_due(now));
-    const int timeout_ms = busy ? 0 : std::max(0, static_cast<int>(sleep * 1000.0 + 0.5));
+    // What decide_idling needs, at `at` (asked before waiting and again after the events).
+    const auto facts = [&](double at) {
+      LoopFacts f;
+      f.active_frames = active_frames;
+      f.input_pending = glue.wants_frame() || !backlog.empty();
+      f.never_drawn = frames == 0;
+      f.ui_due = hooks.seconds_until_next_frame ? hooks.seconds_until_next_frame(at) : kNeverDue;
+      f.replay_due = replay_running ? replay->seconds_until_due(at) : kNeverDue;
+      f.items_behind =
+          replay_running && !options.test_items_path.empty() && replay->lines_done() != items_replayed;
+      f.wake_due = std::min(
+          {background_due, watchdog.seconds_until_due(at), glue.seconds_until_stuck(SDL_GetTicks())});
+      return f;
+    };
+    const Idling before = decide_idling(facts(now));
+    const int timeout_ms =
+        before.draw ? 0 : std::max(0, static_cast<int>(before.sleep_seconds * 1000.0 + 0.5));
 
     SDL_Event event;
     bool have = timeout_ms > 0 ? SDL_WaitEventTimeout(&event, timeout_ms) != 0 : SDL_PollEvent(&event) != 0;
@@ -157,11 +165,7 @@ int run_main_loop(KioskWindow& window, const LoopHooks& hooks, const LoopOptions
     if (quit || termination_requested()) break;
     watchdog.ping_if_due(now);
 
-    const bool draw =
-        active_frames > 0 || glue.wants_frame() ||
-        (hooks.seconds_until_next_frame && hooks.seconds_until_next_frame(now) <= 0) || frames == 0 ||
-        (replay_running && (replay->seconds_until_due(now) <= 0 ||
-                            (!options.test_items_path.empty() && replay->lines_done() != items_replayed)));
+    const bool draw = decide_idling(facts(now)).draw;
     if (draw) {
       glue.begin_frame();
       window.begin_frame(now);

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "utf8.hpp"
 #include "widget_list_file.hpp"
 
 namespace rk::app {
@@ -158,13 +159,7 @@ const ui::WidgetInfo* find_widget(const std::vector<ui::WidgetInfo>& widgets, co
 std::vector<std::string> utf8_characters(const std::string& text) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t n = lead < 0x80           ? 1
-                    : (lead >> 5) == 0x6  ? 2
-                    : (lead >> 4) == 0xE  ? 3
-                    : (lead >> 3) == 0x1E ? 4
-                                          : 1;
-    n = std::min(n, text.size() - i);
+    const std::size_t n = std::max<std::size_t>(1, rk::utf8_at(text, i).length);  // an invalid byte alone
     out.push_back(text.substr(i, n));
     i += n;
   }

@@ -1,21 +1,15 @@
 // How the loader's messages are worded and where they point.
-#include <algorithm>
-#include <climits>
-
 #include "loader.hpp"
+#include "toml_support.hpp"
 
 namespace rk::loader {
 
 SourceLocation location_of(const toml::source_position& position) {
-  if (position.line == 0) return SourceLocation{1, 1};
-  const auto clamp = [](toml::source_index v) {
-    return static_cast<int>(std::min<toml::source_index>(v, INT_MAX));
-  };
-  return SourceLocation{clamp(position.line), std::max(1, clamp(position.column))};
+  return toml_location(position);
 }
 
 SourceLocation location_of(const toml::source_region& region) {
-  return location_of(region.begin);
+  return toml_location(region);
 }
 
 std::string in_quotes(std::string_view s) {
@@ -41,34 +35,6 @@ std::string joined(const std::vector<std::string>& words) {
   return out;
 }
 
-namespace {
-
-std::string type_description(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return "text";
-    case toml::node_type::integer:
-      return "a whole number";
-    case toml::node_type::floating_point:
-      return "a decimal number";
-    case toml::node_type::boolean:
-      return "true/false";
-    case toml::node_type::table:
-      return "a table";
-    case toml::node_type::array:
-      return "a list";
-    case toml::node_type::date:
-    case toml::node_type::time:
-    case toml::node_type::date_time:
-      return "a date or time";
-    case toml::node_type::none:
-      break;
-  }
-  return "nothing";
-}
-
-}  // namespace
-
 void Loader::error(SourceLocation where, std::string message) {
   errors_.push_back(Diagnostic{path_, where, std::move(message)});
 }
@@ -85,7 +51,7 @@ void Loader::missing(const toml::table& table, std::string_view key, std::string
 
 void Loader::wrong_type(const toml::node& node, std::string_view key, std::string_view expected,
                         std::string_view example) {
-  error(node, in_quotes(key) + " must be " + std::string(expected) + ", not " + type_description(node) +
+  error(node, in_quotes(key) + " must be " + std::string(expected) + ", not " + toml_type_name(node) +
                   ". For example: " + std::string(example));
 }
 }  // namespace rk::loader

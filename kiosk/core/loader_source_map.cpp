@@ -3,12 +3,9 @@
 #include <algorithm>
 #include <climits>
 
+#include "utf8.hpp"
+
 namespace rk {
-namespace {
-bool is_continuation_byte(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
-}
-}  // namespace
 
 // Precomputes the column of every byte, so both look-ups are binary searches: a pipe-heavy file
 // on one long line must not make each look-up walk the line.
@@ -21,7 +18,7 @@ SourceMap::SourceMap(std::string_view text) : text_(text) {
     if (text[i] == '\n') {
       line_starts_.push_back(i + 1);
       column = 1;
-    } else if (i + 1 >= text.size() || !is_continuation_byte(text[i + 1])) {
+    } else if (i + 1 >= text.size() || !is_utf8_continuation(text[i + 1])) {
       ++column;
     }
   }

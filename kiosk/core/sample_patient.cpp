@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "session.hpp"
-#include "session_utf8.hpp"
+#include "utf8.hpp"
 
 namespace rk {
 namespace {

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -86,6 +87,15 @@ class Session {
   /// Flags raised by the current visible answers (for patient messages), most urgent first.
   [[nodiscard]] std::vector<Flag> raised_flags() const;
 
+  /// One flag an answer raises, and the part of the answer that raised it.
+  struct FlagRaised {
+    const Flag* flag = nullptr;
+    const std::string* pick = nullptr;  ///< the picked option id, for an option's flag
+    std::optional<int> value;           ///< the number, for a ruler's flag_range
+  };
+  /// Which flags this answer raises, in file order: the one place that decides it.
+  [[nodiscard]] static std::vector<FlagRaised> flags_raised(const Item& item, const Answer& answer);
+
   /// The text in the session language with {item_id} pipes replaced by the answer
   /// (a number, the option labels, or the free text); an unanswered pipe becomes "—".
   [[nodiscard]] std::string resolve(const Text& text) const;
@@ -125,8 +135,6 @@ class Session {
   Clock::time_point started_at_{};
   std::map<std::string, Answer> answers_;
   std::set<std::string> left_off_;
-
-  // Added by the session engine (session*.cpp).
   bool started_ = false;  ///< start() was called since the last wipe()
   std::map<std::string, const Item*, std::less<>> items_by_id_;
   std::map<std::string, int, std::less<>> page_by_item_;

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "session.hpp"
-#include "session_utf8.hpp"
+#include "utf8.hpp"
 
 namespace rk {
 namespace {

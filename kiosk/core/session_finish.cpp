@@ -11,21 +11,22 @@ bool more_urgent(Severity a, Severity b) {
   return static_cast<int>(a) > static_cast<int>(b);
 }
 
-/// The flags one answer raises, each with the part of the answer that raised it.
-template <typename Visit>
-void for_each_flag(const Item& it, const Answer& given, Visit visit) {
+}  // namespace
+
+std::vector<Session::FlagRaised> Session::flags_raised(const Item& it, const Answer& given) {
+  std::vector<FlagRaised> raised;
   for (const auto& pick : given.picks) {
     const Option* option = it.find_option(pick);
-    if (option != nullptr && option->flag.has_value()) visit(*option->flag, &pick, std::optional<int>{});
+    if (option != nullptr && option->flag.has_value()) raised.push_back({&*option->flag, &pick, {}});
   }
   if (given.value.has_value()) {
     for (const auto& range : it.ruler_flags) {
-      if (*given.value >= range.min && *given.value <= range.max) visit(range.flag, nullptr, given.value);
+      if (*given.value >= range.min && *given.value <= range.max)
+        raised.push_back({&range.flag, nullptr, given.value});
     }
   }
+  return raised;
 }
-
-}  // namespace
 
 std::vector<Flag> Session::raised_flags() const {
   std::vector<Flag> raised;
@@ -33,9 +34,7 @@ std::vector<Flag> Session::raised_flags() const {
     for (const auto& it : page_items.items) {
       const Answer* given = reportable_answer(it);
       if (given == nullptr) continue;
-      for_each_flag(it, *given, [&](const Flag& flag, const std::string*, std::optional<int>) {
-        raised.push_back(flag);
-      });
+      for (const auto& by : flags_raised(it, *given)) raised.push_back(*by.flag);
     }
   }
   std::stable_sort(raised.begin(), raised.end(),
@@ -81,17 +80,19 @@ Summary Session::finish(Clock::time_point now, const std::string& summary_langua
       const std::string prompt = prompt_of(it);
       const std::string text = answer_text_in(it, *given, language);
 
-      for_each_flag(it, *given, [&](const Flag& flag, const std::string* pick, std::optional<int> value) {
+      for (const auto& by : flags_raised(it, *given)) {
         Summary::RaisedFlag raised;
-        raised.severity = flag.severity;
-        raised.text = flag.summary.in(language, fallback);
+        raised.severity = by.flag->severity;
+        raised.text = by.flag->summary.in(language, fallback);
         raised.prompt = prompt;
         raised.answer =
-            pick != nullptr ? option_label(it, *pick, language) : std::to_string(value.value_or(0));
+            by.pick != nullptr ? option_label(it, *by.pick, language) : std::to_string(by.value.value_or(0));
         raised.item_id = it.id;
         summary.flags.push_back(std::move(raised));
-      });
+      }
 
+      // A second name item is not printed (the header holds one name), so it is not reported either.
+      if (section != SummarySection::Name || summary.patient_name.empty()) summary.reported.push_back({it.id, *given});
       Summary::Entry entry{it.id, prompt, text};
       entry.own_words = describe(it.kind).own_words;
       switch (section) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "reading_order.hpp"
+#include "read_aloud.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -65,6 +66,8 @@ void draw_top_bar(UiState& s, bool languages_only) {
         {"opt.high_contrast", s.word("high_contrast"), s.high_contrast, 0.0f},
     };
   }
+  if (!languages_only && read_aloud_offered(s))
+    options.push_back({"opt.read_aloud", s.word("read_aloud_mode"), s.read_aloud.tap_mode, 0.0f});
   float total = 0.0f;
   for (auto* group : {&langs, &options})
     for (BarButton& b : *group) {
@@ -100,8 +103,10 @@ void draw_top_bar(UiState& s, bool languages_only) {
     if (place(b)) {
       if (b.id == "opt.large_text")
         s.large_text = !s.large_text;
-      else
+      else if (b.id == "opt.high_contrast")
         s.high_contrast = !s.high_contrast;
+      else
+        s.read_aloud.tap_mode = !s.read_aloud.tap_mode;
     }
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, y + h + gap()));

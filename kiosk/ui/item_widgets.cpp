@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "reading_order.hpp"
+#include "read_aloud.hpp"
 #include "screens.hpp"
+#include "spoken_text.hpp"
 #include "widgets.hpp"
 
 namespace rk::ui {
@@ -24,17 +26,8 @@ int pick_count(const Answer* a) {
 void draw_patient_messages(UiState& s, const Item& item) {
   const Answer* a = s.session.answer(item.id);
   if (!a) return;
-  std::vector<const Flag*> flags;
-  for (const std::string& pick : a->picks) {
-    if (const Option* o = item.find_option(pick); o && o->flag) flags.push_back(&*o->flag);
-  }
-  if (a->value) {
-    for (const RulerFlag& rf : item.ruler_flags) {
-      if (*a->value >= rf.min && *a->value <= rf.max) flags.push_back(&rf.flag);
-    }
-  }
-  for (const Flag* f : flags) {
-    const std::string& message = s.text(f->patient_message);
+  for (const auto& raised : Session::flags_raised(item, *a)) {
+    const std::string& message = s.text(raised.flag->patient_message);
     if (message.empty()) continue;
     space(0.5f);
     note_box(s, message);
@@ -63,6 +56,7 @@ void draw_choices(UiState& s, const Item& item, bool multiple) {
     const Tone tone = on ? Tone::Selected : (full ? Tone::Disabled : Tone::Normal);
     const std::string id = "item." + item.id + ".option." + o.id;
     if (big_button(s, id, s.text(o.label), ImVec2(s.column_width, 0.0f), tone, s.text(o.description), true)) {
+      read_tapped(s, option_phrase(s, o));
       if (multiple) {
         s.session.toggle_pick(item.id, o.id);
       } else {
@@ -81,12 +75,12 @@ void draw_yes_no(UiState& s, const Item& item) {
   const std::vector<int> slots = reading_order(2, 2, s.rtl());  // Yes where reading starts
   for (std::size_t slot = 0; slot < slots.size(); ++slot) {
     const int i = slots[slot];
-    const Option* o = item.find_option(ids[i]);
-    const std::string label = o && !o->label.empty() ? s.text(o->label) : s.word(ids[i]);
+    const std::string label = yes_no_label(s, item, ids[i]);
     if (slot == 1) ImGui::SameLine(0.0f, gap());
     if (big_button(s, "item." + item.id + ".option." + ids[i], label,
                    ImVec2(w, std::max(h, big_button_height(s, label, w))),
                    picked(a, ids[i]) ? Tone::Selected : Tone::Normal)) {
+      read_tapped(s, label);
       s.session.set_answer(item.id, Answer::pick(ids[i]));
       a = s.session.answer(item.id);
     }
@@ -114,6 +108,7 @@ void draw_ruler(UiState& s, const Item& item) {
     // The number itself, without the check mark: the filled box shows the choice.
     if (big_button(s, "ruler." + item.id + "." + label, label, ImVec2(w, h),
                    on ? Tone::Primary : Tone::Normal)) {
+      read_tapped(s, ruler_phrase(s, item, n));
       s.session.set_answer(item.id, Answer::number(n));
       a = s.session.answer(item.id);
     }
@@ -159,6 +154,7 @@ void draw_cards(UiState& s, const Item& item) {
     const Tone tone = on ? Tone::Selected : (full ? Tone::Disabled : Tone::Normal);
     if (big_button(s, "card." + item.id + "." + o.id, s.text(o.label), ImVec2(w, h), tone,
                    s.text(o.description), true)) {
+      read_tapped(s, option_phrase(s, o));
       s.session.toggle_pick(item.id, o.id);
       a = s.session.answer(item.id);
     }

@@ -1,16 +1,13 @@
 #include "keyboard_edit.hpp"
 
+#include "utf8.hpp"
+
 namespace rk::ui {
-namespace {
-bool continuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u;
-}
-}  // namespace
 
 std::size_t code_points(std::string_view text) {
   std::size_t n = 0;
   for (char c : text) {
-    if (!continuation(c)) ++n;
+    if (!is_utf8_continuation(c)) ++n;
   }
   return n;
 }
@@ -27,7 +24,7 @@ void keyboard_backspace(std::string& text) {
   if (text.empty()) return;
   std::size_t cut = text.size() - 1;
   // Step back over continuation bytes, at most three (the longest UTF-8 sequence is four bytes).
-  for (int i = 0; i < 3 && cut > 0 && continuation(text[cut]); ++i) --cut;
+  for (int i = 0; i < 3 && cut > 0 && is_utf8_continuation(text[cut]); ++i) --cut;
   text.erase(cut);
 }
 

@@ -1,4 +1,4 @@
-#include "session_utf8.hpp"
+#include "utf8.hpp"
 
 #include <doctest/doctest.h>
 
@@ -29,4 +29,26 @@ TEST_CASE("utf8_prefix never cuts a character") {
   CHECK(rk::utf8_prefix("Año", 10) == "Año");
   CHECK(rk::utf8_prefix("😊😊", 1) == "😊");
   CHECK(rk::utf8_prefix("abc", 0).empty());
+}
+
+TEST_CASE("utf8_at decodes one code point, and text::append writes it back") {
+  for (const char32_t cp : {U'a', U'\u00f1', U'\u20ac', U'\U0001F60A', U'\U0010FFFF'}) {
+    std::string bytes;
+    rk::text::append(bytes, cp);
+    const rk::Utf8Char decoded = rk::utf8_at(bytes, 0);
+    CHECK(decoded.code_point == cp);
+    CHECK(decoded.length == bytes.size());
+  }
+  CHECK(rk::utf8_at("\x80", 0).length == 0);          // a continuation byte alone
+  CHECK(rk::utf8_at("\xC3", 0).length == 0);          // cut short
+  CHECK(rk::utf8_at("\xED\xA0\x80", 0).length == 0);  // a surrogate
+  CHECK(rk::utf8_at("a\xC3\xB1", 1).code_point == U'\u00f1');
+  CHECK(rk::is_utf8_continuation('\xB1'));
+  CHECK_FALSE(rk::is_utf8_continuation('\xC3'));
+}
+
+TEST_CASE("text::decode never refuses: one U+FFFD per bad byte") {
+  CHECK(rk::text::decode("a\xC3\xB1") == U"a\u00f1");
+  CHECK(rk::text::decode("\xC3(") == U"\uFFFD(");
+  CHECK(rk::text::encode(rk::text::decode("\xF0\x9F\x98\x8A")) == "\xF0\x9F\x98\x8A");
 }
