@@ -1,5 +1,5 @@
 // readiness-kiosk --check FILE...
-// Validates questionnaire files without a display. Every problem goes to stderr as
+// Validates questionnaire files, and the kiosk's language files they need, without a display. Every problem goes to stderr as
 // FILE:LINE:COLUMN: error: message; a clean file gets one summary line on stdout.
 // Exit status: 0 when every file is clean, 1 when any has a problem, 2 when no file is given.
 #include <algorithm>
@@ -13,7 +13,9 @@
 #include "command_registry.hpp"
 #include "fonts.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
 #include "ruler_layout.hpp"
+#include "ui_strings.hpp"
 #include "undrawable.hpp"
 
 namespace {
@@ -81,9 +83,12 @@ int check(std::span<const std::string> files) {
                  "  readiness-kiosk --check questionnaires/*.toml\n");
     return 2;
   }
-  int status = 0;
+  // The language files are checked too: a questionnaire language needs one (questionnaire_languages.hpp).
+  const rk::UiStringsResult languages = rk::load_shipped_languages();
+  for (const auto& problem : languages.errors) std::fprintf(stderr, "%s\n", problem.format().c_str());
+  int status = languages.ok() ? 0 : 1;
   for (const auto& path : files) {
-    const rk::LoadResult result = rk::load_questionnaire_file(path);
+    const rk::LoadResult result = rk::load_questionnaire_file(path, languages.strings);
     for (const auto& problem : result.errors) std::fprintf(stderr, "%s\n", problem.format().c_str());
     const int undrawable = result.ok() ? report_undrawable(path) : 0;
     if (result.ok() && undrawable == 0) {

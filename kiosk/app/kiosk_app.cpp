@@ -41,8 +41,8 @@ struct Running {
     services.reset();  // the services refer to the old files: gone before them
     files = std::move(loaded);
     const KioskConfig& config = files->config;
-    services = std::make_unique<KioskServices>(config, files->questionnaire, wake_event_type());
-    kiosk = std::make_unique<ui::KioskUi>(files->questionnaire, config, services->callbacks());
+    services = std::make_unique<KioskServices>(config, files->questionnaire, files->languages, wake_event_type());
+    kiosk = std::make_unique<ui::KioskUi>(files->questionnaire, files->languages, config, services->callbacks());
     kiosk->load_fonts(static_cast<float>(window.width()), static_cast<float>(window.height()));
     window.reload_font_texture();
     speech_pending = config.read_aloud != ReadAloud::Off;

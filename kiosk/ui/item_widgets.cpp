@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "reading_order.hpp"
 #include "ruler_layout.hpp"
 #include "read_aloud.hpp"
 #include "screens.hpp"
@@ -72,9 +73,11 @@ void draw_yes_no(UiState& s, const Item& item) {
   const float w = (s.column_width - gap()) * 0.5f;
   const float h = primary_height();
   const std::string ids[2] = {"yes", "no"};
-  for (int i = 0; i < 2; ++i) {
+  const std::vector<int> slots = reading_order(2, 2, s.rtl());  // Yes where reading starts
+  for (std::size_t slot = 0; slot < slots.size(); ++slot) {
+    const int i = slots[slot];
     const std::string label = yes_no_label(s, item, ids[i]);
-    if (i == 1) ImGui::SameLine(0.0f, gap());
+    if (slot == 1) ImGui::SameLine(0.0f, gap());
     if (big_button(s, "item." + item.id + ".option." + ids[i], label,
                    ImVec2(w, std::max(h, big_button_height(s, label, w))),
                    picked(a, ids[i]) ? Tone::Selected : Tone::Normal)) {
@@ -104,9 +107,15 @@ void draw_ruler(UiState& s, const Item& item) {
   }
   const float w = r.button_w;
   const float h = std::max(primary_height(), std::min(w, 3.2f * Em()));
-  for (int i = 0; i < count; ++i) {
-    const int n = item.min + i;
-    if (i != 0) ImGui::SameLine(0.0f, r.gap);
+  // One row, so reading order is one slot per number (the lowest where reading starts).
+  const std::vector<int> slots = reading_order(count, count, s.rtl());
+  for (std::size_t slot = 0; slot < slots.size(); ++slot) {
+    if (slot != 0) ImGui::SameLine(0.0f, r.gap);
+    if (slots[slot] < 0) {
+      ImGui::Dummy(ImVec2(w, h));
+      continue;
+    }
+    const int n = item.min + slots[slot];
     const bool on = a && a->value && *a->value == n;
     const std::string label = std::to_string(n);
     // The number itself, without the check mark: the filled box shows the choice.
@@ -117,9 +126,10 @@ void draw_ruler(UiState& s, const Item& item) {
       a = s.session.answer(item.id);
     }
   }
-  // End labels under the first and the last number, each in its half of the row.
-  const std::string& lo = s.text(item.min_label);
-  const std::string& hi = s.text(item.max_label);
+  // End labels under the first and the last number, each in its half of the row (the lowest on
+  // the right in a right-to-left language, under its number).
+  const std::string& lo = s.text(s.rtl() ? item.max_label : item.min_label);
+  const std::string& hi = s.text(s.rtl() ? item.min_label : item.max_label);
   if (lo.empty() && hi.empty()) return;
   ImFont* font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
   const float half = row_w * 0.48f;
@@ -145,9 +155,14 @@ void draw_cards(UiState& s, const Item& item) {
   float h = primary_height();
   for (const Option& o : item.options)
     h = std::max(h, big_button_height(s, s.text(o.label), w, s.text(o.description)));
-  int col = 0;
-  for (const Option& o : item.options) {
-    if (col != 0) ImGui::SameLine(0.0f, g);
+  const std::vector<int> slots = reading_order(static_cast<int>(item.options.size()), cols, s.rtl());
+  for (std::size_t slot = 0; slot < slots.size(); ++slot) {
+    if (slot % static_cast<std::size_t>(cols) != 0) ImGui::SameLine(0.0f, g);
+    if (slots[slot] < 0) {
+      ImGui::Dummy(ImVec2(w, h));
+      continue;
+    }
+    const Option& o = item.options[static_cast<std::size_t>(slots[slot])];
     const bool on = picked(a, o.id);
     const bool full = max > 0 && pick_count(a) >= max;
     const Tone tone = on ? Tone::Selected : (full ? Tone::Disabled : Tone::Normal);
@@ -157,7 +172,6 @@ void draw_cards(UiState& s, const Item& item) {
       s.session.toggle_pick(item.id, o.id);
       a = s.session.answer(item.id);
     }
-    col = (col + 1) % cols;
   }
 }
 

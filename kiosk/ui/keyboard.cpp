@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "keyboard_compose.hpp"
 #include "keyboard_edit.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
@@ -24,9 +25,13 @@ std::string current_text(const UiState& s, const Item& item) {
   return a ? a->text : std::string();
 }
 
+const KeyboardLayout& current_layout(const UiState& s) {
+  return s.strings->keyboard(s.language, s.keyboard.layout);
+}
+
 void type_key(UiState& s, const Item& item, const std::string& key) {
   std::string text = current_text(s, item);
-  s.keyboard.refused = !keyboard_type(text, key, item.max_length);
+  s.keyboard.refused = !compose_key(text, key, current_layout(s).compose, item.max_length);
   if (!s.keyboard.refused) store(s, item, text);
   s.keyboard.shift = false;  // shift is for one letter, like a phone's
 }
@@ -36,6 +41,8 @@ void draw_text_so_far(UiState& s, const Item& item, float height) {
   drag_to_scroll(s);
   column_text(s, s.session.resolve(item.text), s.fonts.heading);
   space(0.3f);
+  note_box(s, s.word("kbd_note"));  // e.g. Chinese: no input method here, pinyin is welcome
+  if (!s.word("kbd_note").empty()) space(0.3f);
   const std::string text = current_text(s, item);
   const std::string shown = text + "|";  // the caret: typing always goes at the end
   ImFont* font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
@@ -67,7 +74,8 @@ void draw_keyboard(UiState& s, float height) {
     s.keyboard = KeyboardState{};
     return;
   }
-  const KeyboardLayout& layout = s.strings.keyboard(s.language);
+  const KeyboardLayout& layout = current_layout(s);
+  const std::vector<KeyboardLayout>& layouts = s.strings->keyboards(s.language);
   const auto& rows = s.keyboard.shift ? layout.shift_rows : layout.rows;
   const float g = 0.25f * Em();
   const int row_count = static_cast<int>(rows.size()) + 1;  // + the row of space, shift, delete, done
@@ -92,15 +100,18 @@ void draw_keyboard(UiState& s, float height) {
     ImGui::SetCursorPos(ImVec2(left + (width - row_w) * 0.5f, y));
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i) ImGui::SameLine(0.0f, g);
-      if (big_button(s, "kbd." + row[i], row[i], ImVec2(key_w, key_h))) type_key(s, *item, row[i]);
+      if (big_button(s, "kbd." + row[i], key_label(row[i]), ImVec2(key_w, key_h))) type_key(s, *item, row[i]);
     }
     y += key_h + g;
   }
 
-  // Bottom row: shift, space (the widest), [new line], delete, done. A word too long for its key
-  // ("Nueva línea") is drawn a little smaller rather than wrapped and cut off.
+  // Bottom row: shift, [next layout], space (the widest), [new line], delete, done. A word too long
+  // for its key ("Nueva línea") is drawn a little smaller rather than wrapped and cut off.
   const bool long_text = !describe(item->kind).one_line;
-  const float unit = (width - g * (long_text ? 4.0f : 3.0f)) / (long_text ? 12.0f : 10.0f);
+  const bool switchable = layouts.size() > 1;
+  const float units = 10.0f + (long_text ? 2.0f : 0.0f) + (switchable ? 2.0f : 0.0f);
+  const float gaps = 3.0f + (long_text ? 1.0f : 0.0f) + (switchable ? 1.0f : 0.0f);
+  const float unit = (width - g * gaps) / units;
   const auto one_line = [&](const std::string& label, float w) {
     ImFont* font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
     const float pad = 0.3f * Em();
@@ -114,6 +125,15 @@ void draw_keyboard(UiState& s, float height) {
     s.keyboard.shift = !s.keyboard.shift;
   }
   ImGui::SameLine(0.0f, g);
+  if (switchable) {
+    const std::size_t next = (s.keyboard.layout + 1) % layouts.size();
+    if (big_button(s, "kbd.layout", layouts[next].name, ImVec2(2.0f * unit, key_h), Tone::Normal, {}, false,
+                   one_line(layouts[next].name, 2.0f * unit))) {
+      s.keyboard.layout = next;
+      s.keyboard.shift = false;
+    }
+    ImGui::SameLine(0.0f, g);
+  }
   if (big_button(s, "kbd.space", s.word("kbd_space"), ImVec2(4.0f * unit, key_h), Tone::Normal, {}, false,
                  one_line(s.word("kbd_space"), 4.0f * unit))) {
     const bool shift = s.keyboard.shift;
@@ -130,7 +150,7 @@ void draw_keyboard(UiState& s, float height) {
   if (big_button(s, "kbd.backspace", s.word("kbd_backspace"), ImVec2(2.0f * unit, key_h), Tone::Normal, {}, false,
                  one_line(s.word("kbd_backspace"), 2.0f * unit))) {
     std::string text = current_text(s, *item);
-    keyboard_backspace(text);
+    compose_backspace(text, layout.compose);
     store(s, *item, text);
     s.keyboard.refused = false;
   }

@@ -142,10 +142,14 @@ void draw_root(UiState& s) {
       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav;
   ImGui::Begin("##kiosk", nullptr, kRoot);
 
-  draw_top_bar(s);
-  if ((s.screen == Screen::Question || s.screen == Screen::Review) && !s.idle_prompt) draw_progress(s);
-
   const bool keyboard = s.keyboard.open && s.screen == Screen::Question && !s.idle_prompt;
+  // While typing, and on the staff screens, the top bar keeps only the languages: with many languages
+  // the whole bar wraps onto a second row on narrow screens, and the keys and the PIN pad must stay
+  // big. The display options are for patients, between keyboards.
+  const bool staff = s.screen == Screen::StaffPin || s.screen == Screen::Staff;
+  draw_top_bar(s, keyboard || staff);
+  if ((s.screen == Screen::Question || s.screen == Screen::Review) && !s.idle_prompt && !keyboard) draw_progress(s);
+
   // The cue's strip is decided from the last frame (the content's height is known only once drawn).
   const float cue_strip = s.content_overflows && !keyboard ? more_below_strip_height(s) : 0.0f;
   const float content_h =
@@ -189,7 +193,6 @@ void draw_root(UiState& s) {
   const bool hidden_below = ImGui::GetScrollMaxY() - ImGui::GetScrollY() >= 0.5f * Em();
   // Not for the padding alone, and not on the staff screens (staff know to scroll; the PIN pad
   // keeps its room on small screens).
-  const bool staff = s.screen == Screen::StaffPin || s.screen == Screen::Staff;
   const bool overflows = !keyboard && !staff && ImGui::GetScrollMaxY() >= 0.5f * Em();
   s.layout_settling = overflows != s.content_overflows;  // the strip comes or goes: draw again
   s.content_overflows = overflows;
@@ -217,8 +220,9 @@ std::string view_of(const UiState& s) {
   return v;
 }
 
-UiState::UiState(const Questionnaire& q, const KioskConfig& c, Services s)
+UiState::UiState(const Questionnaire& q, const UiStrings& l, const KioskConfig& c, Services s)
     : questionnaire(&q),
+      strings(&l),
       config(&c),
       services(std::move(s)),
       session(q),
@@ -226,9 +230,6 @@ UiState::UiState(const Questionnaire& q, const KioskConfig& c, Services s)
       high_contrast(c.high_contrast),
       idle(c.idle_timeout_seconds, c.idle_countdown_seconds),
       staff{StaffLock(c.staff_max_attempts, c.staff_lockout_seconds), {}, {}, Screen::Welcome} {
-  UiStringsResult loaded = load_ui_strings_folder(data_dir() + "/assets/i18n");
-  strings = std::move(loaded.strings);
-  strings_errors = std::move(loaded.errors);
   read_aloud.tap_mode = c.read_aloud == ReadAloud::Always;
   offered_languages = rk::ui::offered_languages(q, c);
   language = starting_language(*this);
@@ -262,11 +263,14 @@ void reset_to_welcome(UiState& s) {
 
 void switch_language(UiState& s, const std::string& language) {
   s.language = language;
+  s.keyboard.layout = 0;  // each language starts on its own first keyboard
+  s.keyboard.shift = false;
   s.session.set_language(language);
 }
 
-KioskUi::KioskUi(const Questionnaire& questionnaire, const KioskConfig& config, Services services)
-    : state_(std::make_unique<UiState>(questionnaire, config, std::move(services))) {}
+KioskUi::KioskUi(const Questionnaire& questionnaire, const UiStrings& languages, const KioskConfig& config,
+                 Services services)
+    : state_(std::make_unique<UiState>(questionnaire, languages, config, std::move(services))) {}
 
 KioskUi::~KioskUi() = default;
 
@@ -355,9 +359,6 @@ bool KioskUi::idle_prompt_showing() const {
 }
 void KioskUi::set_speech(Speech* speech) {
   state_->services.speech = speech;
-}
-const Diagnostics& KioskUi::strings_errors() const {
-  return state_->strings_errors;
 }
 
 }  // namespace rk::ui

@@ -13,6 +13,7 @@
 #include "questionnaire.hpp"
 #include "session.hpp"
 #include "summary.hpp"
+#include "ui_strings.hpp"
 
 namespace rk::ui {
 
@@ -88,8 +89,10 @@ enum class Screen { Welcome, Question, Review, Finishing, ThankYou, StaffPin, St
 
 class KioskUi {
  public:
-  /// `questionnaire` and `config` must outlive the UI.
-  KioskUi(const Questionnaire& questionnaire, const KioskConfig& config, Services services);
+  /// `questionnaire`, `languages` (assets/i18n, every word the kiosk says) and `config` must
+  /// outlive the UI.
+  KioskUi(const Questionnaire& questionnaire, const UiStrings& languages, const KioskConfig& config,
+          Services services);
 
   /// Adds fonts sized for this display to ImGui's atlas (FreeType) and scales the style. Call
   /// before the first frame; call again when needs_font_reload() says so (larger-text option,
@@ -130,8 +133,6 @@ class KioskUi {
   /// Read aloud from now on (Services::speech, for an app that starts speech after the first
   /// frame). `speech` must outlive the UI.
   void set_speech(Speech* speech);
-  /// Problems loading assets/i18n/*.toml (the kiosk still runs, with English or key names).
-  [[nodiscard]] const Diagnostics& strings_errors() const;
 
  private:
   std::unique_ptr<UiState> state_;
