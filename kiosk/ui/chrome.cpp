@@ -91,11 +91,14 @@ void draw_top_bar(UiState& s) {
   for (BarButton& b : langs) {
     if (place(b)) switch_language(s, b.id.substr(5));
   }
-  if (one_row) {
-    float options_width = 0.0f;
-    for (const BarButton& b : options) options_width += b.width + gap();
-    x = right - options_width + gap();
+  // The options stay together at the right: on the languages' row when everything fits, else on
+  // a row of their own (larger text, many languages), never split with one left dangling.
+  float options_width = 0.0f;
+  for (const BarButton& b : options) options_width += b.width + gap();
+  if (!one_row && options_width - gap() <= right - left) {
+    y += h + gap();
   }
+  if (one_row || options_width - gap() <= right - left) x = std::max(left, right - options_width + gap());
   for (BarButton& b : options) {
     if (place(b)) {
       if (b.id == "opt.large_text")

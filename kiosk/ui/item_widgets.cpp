@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ruler_layout.hpp"
 #include "read_aloud.hpp"
 #include "screens.hpp"
 #include "spoken_text.hpp"
@@ -87,19 +88,30 @@ void draw_yes_no(UiState& s, const Item& item) {
 void draw_ruler(UiState& s, const Item& item) {
   const Answer* a = s.session.answer(item.id);
   const int count = std::max(1, item.max - item.min + 1);
-  const float g = 0.3f * Em();
-  // One row of eleven when it fits (it does on every supported screen); wrap only if not.
-  const int per_row = std::clamp(static_cast<int>((s.column_width + g) / (2.0f * Em() + g)), 1, count);
-  const float w = (s.column_width - g * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+  // Always one row, so the end labels sit under the ends; crowded rulers (0 to 20) get narrower
+  // gaps and padding, then smaller numbers (ruler_layout.hpp; --check warns when even that fails).
+  ImFont* number_font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
+  float widest = 0.0f;
+  for (const int n : {item.min, item.max}) widest = std::max(widest, widest_word(number_font, std::to_string(n)));
+  float row_w = s.column_width;
+  float row_x = ImGui::GetCursorPosX();
+  RulerLayout r = ruler_layout(count, row_w, Em(), widest, kMinTouchTarget);
+  if (!r.fits) {  // too crowded for the text column: take the whole width of the content area
+    row_x = ImGui::GetWindowContentRegionMin().x;
+    row_w = ImGui::GetWindowContentRegionMax().x - row_x;
+    r = ruler_layout(count, row_w, Em(), widest, kMinTouchTarget);
+    ImGui::SetCursorPosX(row_x);
+  }
+  const float w = r.button_w;
   const float h = std::max(primary_height(), std::min(w, 3.2f * Em()));
   for (int i = 0; i < count; ++i) {
     const int n = item.min + i;
-    if (i % per_row != 0) ImGui::SameLine(0.0f, g);
+    if (i != 0) ImGui::SameLine(0.0f, r.gap);
     const bool on = a && a->value && *a->value == n;
     const std::string label = std::to_string(n);
     // The number itself, without the check mark: the filled box shows the choice.
-    if (big_button(s, "ruler." + item.id + "." + label, label, ImVec2(w, h),
-                   on ? Tone::Primary : Tone::Normal)) {
+    if (big_button(s, "ruler." + item.id + "." + label, label, ImVec2(w, h), on ? Tone::Primary : Tone::Normal,
+                   {}, false, ButtonLook{r.pad, r.text_scale})) {
       read_tapped(s, ruler_phrase(s, item, n));
       s.session.set_answer(item.id, Answer::number(n));
       a = s.session.answer(item.id);
@@ -110,7 +122,8 @@ void draw_ruler(UiState& s, const Item& item) {
   const std::string& hi = s.text(item.max_label);
   if (lo.empty() && hi.empty()) return;
   ImFont* font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
-  const float half = s.column_width * 0.48f;
+  const float half = row_w * 0.48f;
+  ImGui::SetCursorPosX(row_x);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float lo_h = text_height(font, lo, half);
@@ -118,8 +131,8 @@ void draw_ruler(UiState& s, const Item& item) {
   draw_wrapped(dl, font, pos, half, s.palette.muted, lo, false);
   // Right-aligned: draw each wrapped line flush right by centring in a box that ends at the edge.
   const float hi_w = std::min(half, line_width(font, hi));
-  draw_wrapped(dl, font, ImVec2(pos.x + s.column_width - hi_w, pos.y), hi_w, s.palette.muted, hi, true);
-  ImGui::Dummy(ImVec2(s.column_width, std::max(lo_h, hi_h)));
+  draw_wrapped(dl, font, ImVec2(pos.x + row_w - hi_w, pos.y), hi_w, s.palette.muted, hi, true);
+  ImGui::Dummy(ImVec2(row_w, std::max(lo_h, hi_h)));
 }
 
 void draw_cards(UiState& s, const Item& item) {

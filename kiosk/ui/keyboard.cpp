@@ -97,33 +97,46 @@ void draw_keyboard(UiState& s, float height) {
     y += key_h + g;
   }
 
-  // Bottom row: shift, space (the widest), [new line], delete, done.
+  // Bottom row: shift, space (the widest), [new line], delete, done. A word too long for its key
+  // ("Nueva línea") is drawn a little smaller rather than wrapped and cut off.
   const bool long_text = !describe(item->kind).one_line;
   const float unit = (width - g * (long_text ? 4.0f : 3.0f)) / (long_text ? 12.0f : 10.0f);
+  const auto one_line = [&](const std::string& label, float w) {
+    ImFont* font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
+    const float pad = 0.3f * Em();
+    const float label_w = line_width(font, label);
+    return ButtonLook{pad, label_w > 0.0f ? std::clamp((w - 2.0f * pad) / label_w, 0.6f, 1.0f) : 1.0f};
+  };
   ImGui::SetCursorPos(ImVec2(left, y));
   if (big_button(s, "kbd.shift", s.word("kbd_shift"), ImVec2(2.0f * unit, key_h),
-                 s.keyboard.shift ? Tone::Selected : Tone::Normal)) {
+                 s.keyboard.shift ? Tone::Selected : Tone::Normal, {}, false,
+                 one_line("\xE2\x9C\x93 " + s.word("kbd_shift"), 2.0f * unit))) {  // with its check mark
     s.keyboard.shift = !s.keyboard.shift;
   }
   ImGui::SameLine(0.0f, g);
-  if (big_button(s, "kbd.space", s.word("kbd_space"), ImVec2(4.0f * unit, key_h))) {
+  if (big_button(s, "kbd.space", s.word("kbd_space"), ImVec2(4.0f * unit, key_h), Tone::Normal, {}, false,
+                 one_line(s.word("kbd_space"), 4.0f * unit))) {
     const bool shift = s.keyboard.shift;
     type_key(s, *item, " ");
     s.keyboard.shift = shift;
   }
   if (long_text) {
     ImGui::SameLine(0.0f, g);
-    if (big_button(s, "kbd.enter", s.word("kbd_enter"), ImVec2(2.0f * unit, key_h))) type_key(s, *item, "\n");
+    if (big_button(s, "kbd.enter", s.word("kbd_enter"), ImVec2(2.0f * unit, key_h), Tone::Normal, {}, false,
+                   one_line(s.word("kbd_enter"), 2.0f * unit)))
+      type_key(s, *item, "\n");
   }
   ImGui::SameLine(0.0f, g);
-  if (big_button(s, "kbd.backspace", s.word("kbd_backspace"), ImVec2(2.0f * unit, key_h))) {
+  if (big_button(s, "kbd.backspace", s.word("kbd_backspace"), ImVec2(2.0f * unit, key_h), Tone::Normal, {}, false,
+                 one_line(s.word("kbd_backspace"), 2.0f * unit))) {
     std::string text = current_text(s, *item);
     keyboard_backspace(text);
     store(s, *item, text);
     s.keyboard.refused = false;
   }
   ImGui::SameLine(0.0f, g);
-  if (big_button(s, "kbd.done", s.word("kbd_done"), ImVec2(2.0f * unit, key_h), Tone::Primary)) {
+  if (big_button(s, "kbd.done", s.word("kbd_done"), ImVec2(2.0f * unit, key_h), Tone::Primary, {}, false,
+                 one_line(s.word("kbd_done"), 2.0f * unit))) {
     s.keyboard = KeyboardState{};
   }
 }

@@ -121,7 +121,14 @@ struct UiState {
   // Layout of the current frame.
   float column_width = 0.0f;
   std::string shown_view;  ///< what was on screen last frame, to detect a change of screen
+  std::string shown_page;  ///< the page under it (without keyboard or idle prompt), for scrolling
   bool reset_scroll = false;
+  bool drawing_scrolled_content = false;
+  bool content_overflows = false;  ///< last frame's content was taller than its area (cue strip)
+  bool layout_settling = false;
+  float page_scroll_y = 0.0f;      ///< the page's scroll before the keyboard opened (kept for Done)
+  bool keyboard_was_open = false;  ///< last frame showed the keyboard
+  int scroll_restore_frames = 0;   ///< frames still to ask for page_scroll_y after the keyboard    ///< the last frame changed the cue strip: one more frame is due  ///< inside the scrolling content area (widget records)
 
   /// A kiosk word in the current language.
   [[nodiscard]] const std::string& word(std::string_view key) const { return strings.get(language, key); }

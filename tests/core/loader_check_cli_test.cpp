@@ -113,6 +113,22 @@ TEST_CASE("--check on the shipped questionnaires exits 0 with a one-line summary
   CHECK(std::count(run.out.begin(), run.out.end(), '\n') == static_cast<std::ptrdiff_t>(args.size() - 1));
 }
 
+TEST_CASE("--check warns, at the ruler's line, when a 0 to 20 ruler cannot be finger-wide on a supported screen") {
+  Scratch scratch;
+  const std::string wide =
+      replaced(slurp(kShipped), "min = 0\nmax = 10\nmin_label.en = \"Not important\"",
+               "min = 0\nmax = 20\nmin_label.en = \"Not important\"");
+  const fs::path file = scratch.write("wide.toml", wide);
+  const Run run = run_kiosk({"--check", file.string()}, scratch.dir);
+  CHECK(run.exited);
+  CHECK(run.status == 0);  // allowed by the format: a warning, not an error
+  CHECK(run.err.find(file.string() + ":") == 0);
+  CHECK(run.err.find(": warning: the ruler 'importance' has 21 numbers") != std::string::npos);
+  CHECK(run.err.find("1024x768 with larger text") != std::string::npos);
+  CHECK(run.err.find("1080x1920") == std::string::npos);  // fits the kiosk's usual screens
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+}
+
 TEST_CASE("--check on broken copies reports every problem and exits 1") {
   Scratch scratch;
   const std::string shipped = slurp(kShipped);

@@ -156,6 +156,10 @@ std::optional<Items> read_items(const std::filesystem::path& path) {
     if (key == "screen") items.screen = value;
   }
   for (std::string line; std::getline(in, line);) {
+    if (line.rfind("# layout: ", 0) == 0) {
+      items.layout_faults.push_back(line.substr(10));
+      continue;
+    }
     std::vector<std::string> fields;
     std::istringstream split(line);
     for (std::string f; std::getline(split, f, '\t');) fields.push_back(f);
