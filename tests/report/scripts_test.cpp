@@ -19,6 +19,7 @@
 #include "questionnaire_languages.hpp"
 #include "render_summary.hpp"
 #include "sample_patient.hpp"
+#include "skip.hpp"
 #include "utf8.hpp"
 
 using namespace rk;
@@ -210,13 +211,13 @@ TEST_CASE("every embedded glyph keeps all its parts, in regular and bold") {
   }
 }
 
-TEST_CASE("OCR of the rendered page reads every script back") {
+TEST_CASE("OCR of the rendered page reads every script back" * doctest::test_suite("ocr")) {
   for (const Script& s : scripts()) {
     const std::string lang = s.lang;
     CAPTURE(lang);
     if (!have_tesseract(s.tesseract)) {
-      MESSAGE("tesseract with the '" << s.tesseract << "' pack is not installed: OCR of " << s.lang
-                                     << " not checked");
+      test::skip(std::string("tesseract with the '") + s.tesseract + "' pack is not installed: OCR of " +
+                 s.lang + " not checked");
       continue;
     }
     test::TempDir dir("rk-ocr");
