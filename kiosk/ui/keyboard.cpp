@@ -95,29 +95,33 @@ void draw_keyboard(UiState& s, float height) {
   const float key_w = (width - g * static_cast<float>(widest - 1)) / static_cast<float>(widest);
   const float left = ImGui::GetCursorPosX();
   float y = keys_top;
-  for (const auto& row : rows) {
-    const float row_w = static_cast<float>(row.size()) * key_w + g * static_cast<float>(row.size() - 1);
-    ImGui::SetCursorPos(ImVec2(left + (width - row_w) * 0.5f, y));
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i) ImGui::SameLine(0.0f, g);
-      if (big_button(s, "kbd." + row[i], key_label(row[i]), ImVec2(key_w, key_h))) type_key(s, *item, row[i]);
-    }
-    y += key_h + g;
-  }
-
-  // Bottom row: shift, [next layout], space (the widest), [new line], delete, done. A word too long
-  // for its key ("Nueva línea") is drawn a little smaller rather than wrapped and cut off.
-  const bool long_text = !describe(item->kind).one_line;
-  const bool switchable = layouts.size() > 1;
-  const float units = 10.0f + (long_text ? 2.0f : 0.0f) + (switchable ? 2.0f : 0.0f);
-  const float gaps = 3.0f + (long_text ? 1.0f : 0.0f) + (switchable ? 1.0f : 0.0f);
-  const float unit = (width - g * gaps) / units;
+  // A label too wide for its key (a wide letter on a narrow key of a long row, or "Nueva línea") is
+  // drawn a little smaller rather than wrapped and cut off.
   const auto one_line = [&](const std::string& label, float w) {
     ImFont* font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
     const float pad = 0.3f * Em();
     const float label_w = line_width(font, label);
     return ButtonLook{pad, label_w > 0.0f ? std::clamp((w - 2.0f * pad) / label_w, 0.6f, 1.0f) : 1.0f};
   };
+  for (const auto& row : rows) {
+    const float row_w = static_cast<float>(row.size()) * key_w + g * static_cast<float>(row.size() - 1);
+    ImGui::SetCursorPos(ImVec2(left + (width - row_w) * 0.5f, y));
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i) ImGui::SameLine(0.0f, g);
+      const std::string label = key_label(row[i]);
+      if (big_button(s, "kbd." + row[i], label, ImVec2(key_w, key_h), Tone::Normal, {}, false,
+                     one_line(label, key_w)))
+        type_key(s, *item, row[i]);
+    }
+    y += key_h + g;
+  }
+
+  // Bottom row: shift, [next layout], space (the widest), [new line], delete, done.
+  const bool long_text = !describe(item->kind).one_line;
+  const bool switchable = layouts.size() > 1;
+  const float units = 10.0f + (long_text ? 2.0f : 0.0f) + (switchable ? 2.0f : 0.0f);
+  const float gaps = 3.0f + (long_text ? 1.0f : 0.0f) + (switchable ? 1.0f : 0.0f);
+  const float unit = (width - g * gaps) / units;
   ImGui::SetCursorPos(ImVec2(left, y));
   if (big_button(s, "kbd.shift", s.word("kbd_shift"), ImVec2(2.0f * unit, key_h),
                  s.keyboard.shift ? Tone::Selected : Tone::Normal, {}, false,

@@ -82,12 +82,19 @@ void visit_every_screen_in(float width, float height, bool large, const std::str
       REQUIRE(h.tap("text.talk_today"));
       check_layout(h, "keyboard");
       // Every key of every row is on screen, whole.
-      for (const char* id : {"kbd.q", "kbd.p", "kbd.a", "kbd.z", "kbd.1", "kbd.0", "kbd.shift", "kbd.space",
-                             "kbd.enter", "kbd.backspace", "kbd.done"}) {
+      for (const char* id : {"kbd.shift", "kbd.space", "kbd.enter", "kbd.backspace", "kbd.done"}) {
         INFO(id);
         REQUIRE(h.has(id));
-        CHECK(h.find(id)->h >= 44.0f);
       }
+      int keys = 0;
+      for (const rk::ui::WidgetInfo& w : h.ui().widgets()) {
+        if (w.id.rfind("kbd.", 0) != 0) continue;
+        INFO(w.id);
+        ++keys;
+        CHECK(w.h >= 44.0f);
+        CHECK(w.w >= 0.9f * w.full_w);  // whole, not cut off by the screen's edge
+      }
+      CHECK(keys >= 30);  // three rows of letters and the command row
       REQUIRE(h.tap("kbd.shift"));
       check_layout(h, "keyboard with shift");
       REQUIRE(h.tap("kbd.done"));
