@@ -186,6 +186,10 @@ void walk_session(KioskDriver& kiosk, Camera& camera, const Walk& walk, const st
   if (walk.variant == "contrast") items = send(kiosk, "tap-id opt.high_contrast");
   camera.shot(kiosk, tag + "welcome");
   toggles("welcome");
+  // With larger text on a landscape screen, Start can sit below the fold (the page shows "More
+  // below"): scroll to it by dragging, as a patient would.
+  items = send(kiosk, "wait-ms 100");
+  for (int i = 0; i < 4 && items.find("welcome.start") == nullptr; ++i) items = send(kiosk, "drag 0.5 0.75 0.5 0.35");
   items = send(kiosk, "tap-id welcome.start");
   bool keyboard_shown = false;
   bool ruler_toggled = false;
