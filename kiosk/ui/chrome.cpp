@@ -1,5 +1,6 @@
 // The parts around every screen: the top bar (languages, display options, the staff corner), the
-// progress indicator and the fixed bottom bar (Back / Review / Next always in the same place).
+// progress indicator and the fixed bottom bar (Back / Review / Next always in the same place; Start,
+// Finish and Done where Next is).
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -144,7 +145,7 @@ void draw_bottom_bar(UiState& s) {
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float h = bottom_bar_height();
-  const float side = std::max(width * 0.3f, fit_width(s.word("finish")));
+  const float side = std::max({width * 0.3f, fit_width(s.word("finish")), fit_width(s.word("start"))});
   // Back where reading starts, the way forward where it ends: swapped for a right-to-left language.
   const ImVec2 left_pos(mirror_x(origin.x, side, origin.x, width, s.rtl()), origin.y);
   const ImVec2 mid_pos(origin.x + (width - side) * 0.5f, origin.y);
@@ -152,6 +153,13 @@ void draw_bottom_bar(UiState& s) {
   const ImVec2 size(side, h);
 
   switch (s.screen) {
+    case Screen::Welcome: {
+      // Start where Next will be: the way forward is always in the same place, never scrolled away.
+      if (!s.out_of_service.empty()) break;  // no session starts that the kiosk could lose
+      ImGui::SetCursorScreenPos(right_pos);
+      if (big_button(s, "welcome.start", s.word("start"), size, Tone::Primary)) start_session(s);
+      break;
+    }
     case Screen::Question: {
       ImGui::SetCursorScreenPos(left_pos);
       if (big_button(s, "nav.back", s.word("back"), size)) {

@@ -18,7 +18,7 @@
 namespace rk::ui {
 
 // Widget ids (stable across languages, sizes and versions; recorded each frame into widgets()):
-//   welcome.start                      start a session
+//   welcome.start                      start a session (the fixed bottom bar, where Next sits)
 //   lang.<code>                        language buttons (every screen, top right)
 //   opt.large_text, opt.high_contrast  display options (every screen, top right)
 //   opt.read_aloud                     read-what-I-tap, beside them (when read aloud is offered)
