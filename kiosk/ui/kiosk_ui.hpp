@@ -27,6 +27,7 @@ namespace rk::ui {
 //   review.finish                      the fixed bottom bar on the review screen (where Next is)
 //   item.<item>.option.<opt>           single / multiple choice and yes/no options
 //   ruler.<item>.<n>                   the tappable numbers of a ruler
+//   ruler_label.<item>.min, .max       its end labels (drawn only), flush with the row's ends
 //   card.<item>.<opt>                  card-pick cards
 //   text.<item>                        a free-text field (opens the on-screen keyboard)
 //   kbd.<key>                          a keyboard key by the text it types ("kbd.ñ", "kbd.Á")
