@@ -37,6 +37,7 @@ namespace rk::ui {
 //   thanks.done                        leave the thank-you screen now
 //   staff.pin.<digit>, staff.pin.clear, staff.pin.ok, staff.pin.cancel
 //   staff.print_test, staff.exit, staff.back
+//   staff.status                       the printer and delivery lines (drawn only)
 //   staff.outbox.retry, staff.outbox.save_instead   (only while summaries wait in the outbox)
 // The staff gesture has no widget: hold the top-left corner (3 em square) for 3 s.
 
