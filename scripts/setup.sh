@@ -22,7 +22,7 @@ test_pkgs=(
   cups cups-client cups-bsd cups-ipp-utils printer-driver-cups-pdf
   lintian dpkg-dev fakeroot systemd file
   cage libegl-mesa0 libgl1-mesa-dri libpam-systemd dbus  # the .deb's run-time Depends, for the offline install test
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-tidy  # the loader fuzzer; the lint test
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-chi-sim tesseract-ocr-ara tesseract-ocr-spa  # OCR of summary pages
 )
 pkgs=("${run_pkgs[@]}")

@@ -125,6 +125,8 @@ int run(std::span<const std::string> raw_args) {
                  config.audit_log_file.c_str());
   }
 
+  std::fprintf(stderr, "readiness-kiosk: data folder %s\n", rk::data_dir_choice().c_str());
+
   std::optional<rk::Questionnaire> questionnaire;
   if (problems.empty()) {
     const std::string path = questionnaire_file(*args, config);

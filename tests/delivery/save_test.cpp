@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "pdf_tools.hpp"
+#include "skip.hpp"
 
 using namespace rk::delivery;
 using Clock = std::chrono::system_clock;
@@ -229,7 +230,7 @@ TEST_CASE("a full disk and a read-only disk give DiskFull and ReadOnly, with not
   int status = 0;
   waitpid(child, &status, 0);
   if (WIFEXITED(status) && WEXITSTATUS(status) == 42) {
-    MESSAGE("cannot mount a tmpfs here (not root, or no CAP_SYS_ADMIN): full-disk check skipped");
+    test::skip_case("cannot mount a tmpfs here (not root, or no CAP_SYS_ADMIN): no full-disk check");
     return;
   }
   REQUIRE(got == static_cast<ssize_t>(sizeof results));

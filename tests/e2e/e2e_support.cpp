@@ -48,16 +48,6 @@ pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, st
 
 }  // namespace
 
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "rk-e2e-XXXXXX").string();
-  path = mkdtemp(pattern.data());
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path, ignored);
-}
-
 Xvfb::Xvfb(int width, int height) {
   // A free display: neither a lock file nor a socket for it.
   for (int n = 90; n < 190; ++n) {
