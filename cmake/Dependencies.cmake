@@ -3,6 +3,7 @@ find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
 find_package(tomlplusplus REQUIRED)            # libtomlplusplus-dev
 find_package(doctest REQUIRED)                 # doctest-dev
+find_package(jsoncpp CONFIG REQUIRED)          # libjsoncpp-dev (FHIR import/export)
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)       # libimgui-dev 1.86
 pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 pkg_check_modules(FRIBIDI REQUIRED IMPORTED_TARGET fribidi)             # libfribidi-dev: bidi, Arabic joining
@@ -12,6 +13,7 @@ pkg_check_modules(SDL2 REQUIRED IMPORTED_TARGET sdl2)         # libsdl2-dev
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)       # libepoxy-dev
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)  # libsodium-dev
 pkg_check_modules(PNG REQUIRED IMPORTED_TARGET libpng)        # libpng-dev
+pkg_check_modules(ESPEAK_NG REQUIRED IMPORTED_TARGET espeak-ng)  # libespeak-ng-dev (read aloud)
 pkg_check_modules(SYSTEMD IMPORTED_TARGET libsystemd)         # libsystemd-dev (sd_notify), optional
 find_library(HPDF_LIBRARY NAMES hpdf REQUIRED)                # libhpdf-dev 2.3
 find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)

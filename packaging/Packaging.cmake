@@ -67,7 +67,7 @@ readiness-kiosk.")
 # run time or run beside it: cage and its EGL/Mesa drivers, the fonts, and the PAM module.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "cage, fonts-dejavu-core, fonts-noto-core, fonts-droid-fallback, fonts-nanum, libegl1, libegl-mesa0, libgl1, libgl1-mesa-dri, libpam-systemd, adduser, dbus")
+    "cage, fonts-dejavu-core, fonts-noto-core, fonts-droid-fallback, fonts-nanum, libegl1, libegl-mesa0, libgl1, libgl1-mesa-dri, libpam-systemd, adduser, dbus, procps")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cups, fonts-noto-cjk")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${RK_PACKAGING_DIR}/debian/postinst ${RK_PACKAGING_DIR}/debian/prerm ${RK_PACKAGING_DIR}/debian/postrm

@@ -13,6 +13,8 @@ run_pkgs=(
   build-essential cmake ninja-build pkg-config git
   libimgui-dev libsdl2-dev libfreetype-dev libhpdf-dev libcups2-dev doctest-dev
   libtomlplusplus-dev libepoxy-dev libsodium-dev libpng-dev libsystemd-dev
+  libjsoncpp-dev  # FHIR import/export
+  libespeak-ng-dev espeak-ng-data  # read aloud
   fonts-dejavu-core
   libfribidi-dev libunibreak-dev libharfbuzz-dev  # text: bidi and Arabic joining, UAX #14, glyph closure
   fonts-noto-core fonts-droid-fallback fonts-nanum fonts-noto-cjk  # Arabic; CJK; Hangul; rarer CJK on screen
@@ -40,6 +42,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# Offline FHIR validators from the npm registry, pinned (tests only).
+[ "$purpose" = test ] && bash scripts/setup-fhir-validators.sh
 
 cmake -S . -B "$build_dir" -G Ninja "$@"
 cmake --build "$build_dir"

@@ -2,6 +2,8 @@
 //                 [--screenshot-dir DIR] [--replay SCRIPT] [--exit-after-replay]
 // The default mode: the fullscreen touch kiosk. A broken config or questionnaire stops it from
 // starting, with the reasons on stderr and on the screen.
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -89,6 +91,19 @@ std::optional<Arguments> parse_arguments(std::span<const std::string> args) {
   return out;
 }
 
+/// A config holding the staff PIN's hash that anyone on the machine can read invites an offline
+/// guess at a short PIN: say so (stderr, so the journal, and the audit log). --set-pin tightens it.
+void warn_if_pin_hash_exposed(const std::string& path, const rk::KioskConfig& config) {
+  struct stat st {};
+  if (path.empty() || config.staff_pin_hash.empty() || ::stat(path.c_str(), &st) != 0) return;
+  if ((st.st_mode & S_IROTH) == 0) return;
+  std::fprintf(stderr,
+               "readiness-kiosk: warning: %s holds staff_pin_hash and everyone on this machine can read it; "
+               "run `chmod o-rwx %s` (readiness-kiosk --set-pin does it too)\n",
+               path.c_str(), path.c_str());
+  rk::audit("config-readable-by-all", {{"config", path}});
+}
+
 /// The questionnaire file to load: --questionnaire, else the config's choice, else the shipped one.
 std::string questionnaire_file(const Arguments& args, const rk::KioskConfig& config) {
   if (!args.questionnaire_path.empty()) return args.questionnaire_path;
@@ -102,44 +117,48 @@ std::string questionnaire_file(const Arguments& args, const rk::KioskConfig& con
   return rk::data_dir() + "/questionnaires/readiness-and-strengths.toml";
 }
 
-int run(std::span<const std::string> raw_args) {
-  const auto args = parse_arguments(raw_args);
-  if (!args) return 2;
-  rk::app::install_termination_handlers();
-
+/// Reads the config and the questionnaire; nullopt with the problems when either fails.
+std::optional<rk::app::KioskFiles> load_files(const Arguments& args, std::vector<std::string>& problems) {
   rk::KioskConfig config;
-  std::vector<std::string> problems;
-  const std::string config_path = args->config_given
-                                      ? args->config_path
-                                      : (std::filesystem::exists(kDefaultConfig) ? kDefaultConfig : "");
+  const std::string config_path =
+      args.config_given ? args.config_path : (std::filesystem::exists(kDefaultConfig) ? kDefaultConfig : "");
   if (!config_path.empty()) {
     auto loaded = rk::load_config_file(config_path);
     if (!loaded.ok()) {
       for (const auto& e : loaded.errors) problems.push_back(e.format());
-    } else {
-      config = std::move(loaded.config);
+      return std::nullopt;
     }
+    config = std::move(loaded.config);
   }
   if (!config.audit_log_file.empty() && !rk::set_audit_file(config.audit_log_file)) {
     std::fprintf(stderr, "readiness-kiosk: cannot open the audit log %s; logging to stderr only\n",
                  config.audit_log_file.c_str());
   }
+  warn_if_pin_hash_exposed(config_path, config);
+  const std::string path = questionnaire_file(args, config);
+  auto loaded = rk::load_questionnaire_file(path);
+  if (!loaded.ok()) {
+    for (const auto& e : loaded.errors) problems.push_back(e.format());
+    if (loaded.errors.empty()) problems.push_back(path + ": error: the questionnaire could not be loaded");
+    return std::nullopt;
+  }
+  return rk::app::KioskFiles{std::move(config), std::move(*loaded.questionnaire)};
+}
 
+int run(std::span<const std::string> raw_args) {
+  const auto args = parse_arguments(raw_args);
+  if (!args) return 2;
+  rk::app::install_termination_handlers();
   std::fprintf(stderr, "readiness-kiosk: data folder %s\n", rk::data_dir_choice().c_str());
 
-  std::optional<rk::Questionnaire> questionnaire;
-  if (problems.empty()) {
-    const std::string path = questionnaire_file(*args, config);
-    auto loaded = rk::load_questionnaire_file(path);
-    if (!loaded.ok()) {
-      for (const auto& e : loaded.errors) problems.push_back(e.format());
-      if (loaded.errors.empty()) problems.push_back(path + ": error: the questionnaire could not be loaded");
-    } else {
-      questionnaire = std::move(loaded.questionnaire);
-    }
-  }
-  if (!problems.empty()) return rk::app::run_error_screen(args->kiosk, problems);
-  return rk::app::run_kiosk(args->kiosk, *questionnaire, config);
+  std::vector<std::string> problems;
+  auto files = load_files(*args, problems);
+  if (!files) return rk::app::run_error_screen(args->kiosk, problems);
+  rk::app::KioskOptions options = args->kiosk;
+  options.reload = [&args](std::vector<std::string>& reload_problems) {
+    return load_files(*args, reload_problems);
+  };
+  return rk::app::run_kiosk(options, std::move(*files));
 }
 
 const bool registered = rk::app::register_command(

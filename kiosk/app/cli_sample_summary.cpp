@@ -1,14 +1,18 @@
 // readiness-kiosk --sample-summary OUT.pdf [--lang CODE] [--questionnaire FILE] [--config FILE]
 // Renders the summary of a built-in fictional patient (the same path as the staff screen's
-// "print a test summary") and writes it atomically to OUT.pdf.
+// "print a test summary") and writes it atomically to OUT.pdf; with fhir_export = true in the
+// config, also its FHIR QuestionnaireResponse to OUT.fhir.json (as a finished session does).
 // Exit status: 0 written, 1 a file could not be loaded, rendered or written, 2 bad arguments.
 #include <chrono>
 #include <cstdio>
 #include <span>
 #include <string>
 
+#include "cli_config.hpp"
 #include "command_registry.hpp"
 #include "config.hpp"
+#include "fhir_export.hpp"
+#include "fhir_json.hpp"
 #include "paths.hpp"
 #include "questionnaire.hpp"
 #include "render_summary.hpp"
@@ -51,12 +55,7 @@ int sample_summary(std::span<const std::string> args) {
   }
 
   rk::KioskConfig config;
-  if (!config_path.empty()) {
-    const rk::ConfigResult loaded = rk::load_config_file(config_path);
-    for (const auto& problem : loaded.errors) std::fprintf(stderr, "%s\n", problem.format().c_str());
-    if (!loaded.ok()) return 1;
-    config = loaded.config;
-  }
+  if (!rk::app::load_cli_config(config_path, config)) return 1;
   if (questionnaire_path.empty()) {
     questionnaire_path = config.questionnaires.empty()
                              ? rk::data_dir() + "/questionnaires/readiness-and-strengths.toml"
@@ -91,6 +90,19 @@ int sample_summary(std::span<const std::string> args) {
   }
   std::printf("%s: sample summary, %s, %d page%s, %zu bytes\n", out_path.c_str(), language.c_str(),
               rendered.pages, rendered.pages == 1 ? "" : "s", rendered.pdf.size());
+  if (config.fhir_export) {  // as a finished session does: the response beside the PDF, same stem
+    std::string stem = out_path.substr(out_path.rfind('/') + 1);
+    if (stem.ends_with(".pdf")) stem.resize(stem.size() - 4);
+    const std::string fhir_path = out_path.substr(0, out_path.rfind('/') + 1) + stem + ".fhir.json";
+    const std::string json =
+        rk::fhir::write_json(rk::fhir::export_response(summary, questionnaire, stem, config.fhir_base_url));
+    const auto twin = rk::delivery::save_file_atomically(std::vector<unsigned char>(json.begin(), json.end()), fhir_path);
+    if (!twin.ok()) {
+      std::fprintf(stderr, "readiness-kiosk --sample-summary: %s\n", twin.reason.c_str());
+      return 1;
+    }
+    std::printf("%s: FHIR QuestionnaireResponse, %zu bytes\n", fhir_path.c_str(), json.size());
+  }
   return 0;
 }
 

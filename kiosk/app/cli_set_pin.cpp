@@ -89,7 +89,8 @@ bool valid_pin(const std::string& pin) {
 }
 
 /// Replaces `path` with `text`: temp file in the same folder, fsync, rename, fsync the folder.
-/// Keeps the old file's mode and owner; a new file gets mode 0640.
+/// Keeps the old file's owner and mode, less what everyone else could read or write (the file holds
+/// the PIN's hash); a new file gets mode 0640.
 bool write_atomically(const std::string& path, const std::string& text, std::string& error) {
   namespace fs = std::filesystem;
   const fs::path target(path);
@@ -109,7 +110,7 @@ bool write_atomically(const std::string& path, const std::string& text, std::str
     ::unlink(temp_name.c_str());
     return false;
   };
-  if (::fchmod(fd, existed ? (old.st_mode & 07777) : 0640) != 0) return fail("cannot set the file mode");
+  if (::fchmod(fd, existed ? (old.st_mode & 07770) : 0640) != 0) return fail("cannot set the file mode");
   if (existed && ::fchown(fd, old.st_uid, old.st_gid) != 0 && errno != EPERM)
     return fail("cannot keep the owner");
   std::size_t done = 0;
@@ -197,9 +198,13 @@ int set_pin(std::span<const std::string> args) {
   }
   for (const auto& e : check.errors)
     std::fprintf(stderr, "warning (the kiosk will refuse this config): %s\n", e.format().c_str());
+  if (struct stat st{}; ::stat(config_path.c_str(), &st) == 0 && (st.st_mode & 0007) == 0) {
+    std::fprintf(stderr, "readiness-kiosk: %s is readable by its owner and group only\n",
+                 config_path.c_str());
+  }
   rk::audit("staff-pin-set", {{"config", config_path}});
   std::fprintf(stderr,
-               "readiness-kiosk: staff PIN set in %s; restart the kiosk to use it (systemctl restart "
+               "readiness-kiosk: staff PIN set in %s; reload the kiosk to use it (systemctl reload "
                "readiness-kiosk)\n",
                config_path.c_str());
   return 0;

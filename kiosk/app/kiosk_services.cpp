@@ -5,6 +5,8 @@
 #include "audit_log.hpp"
 #include "cups_spool.hpp"
 #include "deliver.hpp"
+#include "fhir_export.hpp"
+#include "fhir_json.hpp"
 #include "render_summary.hpp"
 #include "sample_patient.hpp"
 
@@ -75,8 +77,12 @@ void KioskServices::keep(const Summary& summary, bool session) {
     set_last_result(label + "could not make the summary PDF: " + rendered.error + ". It was not kept.");
   } else {
     const std::string id = delivery::new_summary_id(SystemClock::now());
-    // Issue 12 adds "<id>.fhir.json" here: every file of the entry is kept and saved alike.
-    const auto kept = delivery::keep_summary(config_, id, {{id + ".pdf", rendered.pdf}});
+    std::vector<delivery::OutboxFile> files = {{id + ".pdf", rendered.pdf}};
+    if (session && config_.fhir_export) {  // its FHIR twin, kept and saved alike (docs/fhir.md §9)
+      const std::string json = fhir::write_json(fhir::export_response(summary, questionnaire_, id, config_.fhir_base_url));
+      files.push_back({id + ".fhir.json", std::vector<unsigned char>(json.begin(), json.end())});
+    }
+    const auto kept = delivery::keep_summary(config_, id, files);
     result.kept = kept.ok();
     if (kept.ok()) {
       delivery_.post([this, id, label] { delivery_round(id, label); });
@@ -171,10 +177,10 @@ std::string KioskServices::out_of_service() const {
 std::vector<ui::PendingSummary> KioskServices::pending() const {
   std::vector<ui::PendingSummary> out;
   for (const auto& entry : delivery::list_outbox(delivery::effective_outbox(config_))) {
-    std::string state;
-    if (entry.printed) state = "printed, ";
-    if (entry.saved) state += "a copy is in the save folder, ";
-    out.push_back({entry.id, state + (entry.last_error.empty() ? "not delivered yet" : entry.last_error)});
+    std::string reason = entry.last_error.empty() ? "Not delivered yet." : entry.last_error;
+    if (entry.printed) reason += " (Printed already.)";
+    if (entry.saved) reason += " (A copy is in the save folder.)";
+    out.push_back({entry.id, reason});
   }
   return out;
 }

@@ -6,9 +6,13 @@
 namespace rk::app {
 namespace {
 std::atomic<bool> g_termination{false};  // written by the signal handler, lock-free
+std::atomic<bool> g_reload{false};
 
 extern "C" void on_termination_signal(int /*signal*/) {
   g_termination.store(true);
+}
+extern "C" void on_reload_signal(int /*signal*/) {
+  g_reload.store(true);
 }
 }  // namespace
 
@@ -29,6 +33,13 @@ void install_termination_handlers() {
   action.sa_flags = 0;  // no SA_RESTART: a blocking wait returns early
   sigaction(SIGTERM, &action, nullptr);
   sigaction(SIGINT, &action, nullptr);
+  // SIGHUP: the systemd convention (ExecReload=), reload the files, never end the kiosk.
+  action.sa_handler = on_reload_signal;
+  sigaction(SIGHUP, &action, nullptr);
+}
+
+bool take_reload_request() {
+  return g_reload.exchange(false);
 }
 
 bool termination_requested() {

@@ -11,8 +11,11 @@ namespace rk::app {
 /// fullscreen grab takes system shortcuts such as Alt+Tab. Call before SDL_Init.
 void set_kiosk_hints();
 
-/// Installs SIGTERM and SIGINT handlers (sigaction) that only set a flag.
+/// Installs SIGTERM and SIGINT handlers (sigaction) that only set a flag, and one for SIGHUP that
+/// asks for a reload of the config and questionnaire (take_reload_request).
 void install_termination_handlers();
+/// True once after each SIGHUP.
+bool take_reload_request();
 /// True once SIGTERM or SIGINT arrived.
 bool termination_requested();
 /// For tests: sets or clears the flag as if a signal had (not) arrived.

@@ -15,12 +15,21 @@
 
 #include "did_you_mean.hpp"
 #include "paths.hpp"
+#include "questionnaire.hpp"
 #include "toml_support.hpp"
 
 namespace rk {
 namespace {
 
 namespace fs = std::filesystem;
+
+constexpr std::string_view kSaveExample = "/var/lib/readiness-kiosk/summaries";
+/// Caps that keep a mistyped or hostile file from costing the kiosk its memory.
+constexpr std::uintmax_t kMaxConfigBytes = 256 * 1024;
+constexpr std::size_t kMaxStringBytes = 4096;
+constexpr std::size_t kMaxSupportLines = 20;
+constexpr std::size_t kMaxSupportLineBytes = 300;
+constexpr std::size_t kMaxListEntries = 50;
 
 /// A language code: two or three lowercase letters, optionally a region ("pt-BR", "es-419").
 bool is_language_code(std::string_view code) {
@@ -63,6 +72,11 @@ class Loader {
   // --- typed readers: each reports a wrong type and returns nullopt ---------------------------
   std::optional<std::string> string(std::string_view key, const toml::node& node) {
     if (auto s = node.value<std::string>(); s && node.is_string()) {
+      if (s->size() > kMaxStringBytes) {
+        error(node, std::string(key) + " has " + std::to_string(s->size()) + " characters; at most " +
+                        std::to_string(kMaxStringBytes) + " are allowed");
+        return std::nullopt;
+      }
       if (has_control_characters(*s)) {
         error(node,
               std::string(key) + " holds a control character (a tab or line break); keep it on one line");
@@ -104,6 +118,11 @@ class Loader {
     if (!array) {
       error(node, std::string(key) + " must be a list, like " + std::string(key) + " = " +
                       std::string(example) + ", not " + toml_type_name(node));
+      return std::nullopt;
+    }
+    if (array->size() > kMaxListEntries) {
+      error(node, std::string(key) + " lists " + std::to_string(array->size()) + " entries; at most " +
+                      std::to_string(kMaxListEntries) + " are allowed");
       return std::nullopt;
     }
     std::vector<std::string> out;
@@ -215,6 +234,19 @@ void read_paper(Loader& l, const toml::node& node, KioskConfig& c) {
     l.error(node, "unknown paper size \"" + *s + "\"; use \"letter\" or \"a4\" (lowercase)");
 }
 
+void read_fhir_base_url(Loader& l, const toml::node& node, KioskConfig& c) {
+  auto s = l.string("fhir_base_url", node);
+  if (!s) return;
+  const bool web = s->rfind("http://", 0) == 0 || s->rfind("https://", 0) == 0;
+  if (!web || s->find_first_of(" \t|#?") != std::string::npos) {
+    l.error(node, "fhir_base_url \"" + *s +
+                      "\" is not a base URL; write your record system's FHIR base, for example "
+                      "\"https://fhir.example-clinic.org/fhir\" (no spaces, '|', '#' or '?')");
+    return;
+  }
+  c.fhir_base_url = *s;
+}
+
 void read_printer(Loader& l, const toml::node& node, KioskConfig& c) {
   auto s = l.string("printer", node);
   if (!s) return;
@@ -242,6 +274,43 @@ std::function<void(Loader&, const toml::node&, KioskConfig&)> absolute_path(std:
     }
     c.*field = *s;
   };
+}
+
+/// Folders that are not folders for files: the root of everything, and the kernel's own trees.
+bool unsafe_save_folder(const fs::path& normal) {
+  if (normal == "/") return true;
+  auto part = normal.begin();
+  if (part == normal.end() || ++part == normal.end()) return false;
+  return *part == "proc" || *part == "sys" || *part == "dev";
+}
+
+void read_save_folder(Loader& l, const toml::node& node, KioskConfig& c) {
+  auto s = l.string("save_folder", node);
+  if (!s) return;
+  if (s->empty()) {
+    c.save_folder.clear();
+    return;
+  }
+  const fs::path path(*s);
+  if (!path.is_absolute()) {
+    l.error(node, "save_folder \"" + *s + "\" must be an absolute path, like \"" + std::string(kSaveExample) +
+                      "\"");
+    return;
+  }
+  const fs::path normal = path.lexically_normal();
+  std::error_code ec;
+  if (unsafe_save_folder(normal)) {
+    l.error(node, "save_folder \"" + *s +
+                      "\" is a system folder, not a place for summaries; use a folder of its own, like \"" +
+                      std::string(kSaveExample) + "\"");
+    return;
+  }
+  if (fs::exists(normal, ec) && !fs::is_directory(normal, ec)) {
+    l.error(node, "save_folder \"" + *s + "\" is a file, not a folder; use a folder of its own, like \"" +
+                      std::string(kSaveExample) + "\"");
+    return;
+  }
+  c.save_folder = normal.string();
 }
 
 std::function<void(Loader&, const toml::node&, KioskConfig&)> whole_number(std::string_view key,
@@ -310,6 +379,12 @@ void read_support_lines(Loader& l, const toml::node& node, KioskConfig& c) {
                 toml_type_name(node));
     return;
   }
+  if (array->size() > kMaxSupportLines) {
+    l.error(node, "support_lines has " + std::to_string(array->size()) +
+                      " lines; the thank-you screen shows at most " + std::to_string(kMaxSupportLines) +
+                      ": keep the ones a patient needs most");
+    return;
+  }
   for (std::size_t i = 0; i < array->size(); ++i) {
     const toml::node& line = *array->get(i);
     const std::string what = "support_lines[" + std::to_string(i) + "]";
@@ -353,8 +428,48 @@ void read_support_lines(Loader& l, const toml::node& node, KioskConfig& c) {
                         toml_type_name(line));
       continue;
     }
+    const bool too_long =
+        std::any_of(text.by_language.begin(), text.by_language.end(),
+                    [](const auto& entry) { return entry.second.size() > kMaxSupportLineBytes; });
+    if (too_long) {
+      l.error(line, what + " is longer than " + std::to_string(kMaxSupportLineBytes) +
+                        " characters; split it into shorter lines");
+      continue;
+    }
     c.support_lines.push_back(std::move(text));
   }
+}
+
+// default_questionnaire names a questionnaire by its `id`: that file goes first in the list (the one
+// a session starts with). Each file is loaded to read its id; a file that fails to load is skipped
+// here (the kiosk reports its errors when it loads it).
+void choose_default_questionnaire(Loader& l, const toml::node& node, KioskConfig& c) {
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < c.questionnaires.size(); ++i) {
+    const LoadResult loaded = load_questionnaire_file(c.questionnaires[i]);
+    if (!loaded.ok()) continue;
+    if (loaded.questionnaire->id == c.default_questionnaire) {
+      std::rotate(c.questionnaires.begin(), c.questionnaires.begin() + static_cast<std::ptrdiff_t>(i),
+                  c.questionnaires.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      return;
+    }
+    ids.push_back(loaded.questionnaire->id);
+  }
+  std::string message = "default_questionnaire \"" + c.default_questionnaire +
+                        "\" is not the id of any questionnaire in questionnaires";
+  if (ids.empty()) {
+    message += "; list its file in questionnaires, or remove this line to start with the first one";
+  } else {
+    std::vector<std::string_view> known(ids.begin(), ids.end());
+    if (auto guess = closest_match(c.default_questionnaire, known)) {
+      message += "; did you mean \"" + *guess + "\"?";
+    } else {
+      message += "; the ids there are";
+      for (std::size_t i = 0; i < ids.size(); ++i) message += (i == 0 ? " \"" : ", \"") + ids[i] + "\"";
+      message += " (the id = line at the top of each file)";
+    }
+  }
+  l.error(node, message);
 }
 
 const std::vector<Field>& fields() {
@@ -375,8 +490,7 @@ const std::vector<Field>& fields() {
       {"printer", read_printer},
       {"print_timeout_seconds",
        whole_number("print_timeout_seconds", &KioskConfig::print_timeout_seconds, 5, 3600, "seconds")},
-      {"save_folder",
-       absolute_path("save_folder", &KioskConfig::save_folder, "/var/lib/readiness-kiosk/summaries")},
+      {"save_folder", read_save_folder},
       {"retention_days", whole_number("retention_days", &KioskConfig::retention_days, 0, 3650, "days")},
       {"paper", read_paper},
       {"summary_language", read_summary_language},
@@ -391,11 +505,15 @@ const std::vector<Field>& fields() {
        absolute_path("audit_log_file", &KioskConfig::audit_log_file, "/var/log/readiness-kiosk/audit.log")},
       {"large_text", flag("large_text", &KioskConfig::large_text)},
       {"high_contrast", flag("high_contrast", &KioskConfig::high_contrast)},
+      {"fhir_export", flag("fhir_export", &KioskConfig::fhir_export)},
+      {"fhir_base_url", read_fhir_base_url},
       {"read_aloud", read_read_aloud},
-      {"read_aloud_volume", whole_number("read_aloud_volume", &KioskConfig::read_aloud_volume, 0, 200, "percent")},
+      {"read_aloud_volume",
+       whole_number("read_aloud_volume", &KioskConfig::read_aloud_volume, 0, 200, "percent")},
       {"read_aloud_rate",
        whole_number("read_aloud_rate", &KioskConfig::read_aloud_rate, 80, 300, "words per minute")},
-      {"read_aloud_device", [](Loader& l, const toml::node& n, KioskConfig& c) {
+      {"read_aloud_device",
+       [](Loader& l, const toml::node& n, KioskConfig& c) {
          if (auto s = l.string("read_aloud_device", n)) c.read_aloud_device = *s;
        }},
   };
@@ -445,9 +563,19 @@ ConfigResult load_config_text(std::string_view toml_text, const std::string& pat
     it->read(loader, node, result.config);
   }
   if (support_lines) read_support_lines(loader, *support_lines, result.config);
+  // The FHIR file goes beside the saved PDF (and through the outbox's save): printing alone keeps none.
+  if (const toml::node* fhir = root.get("fhir_export");
+      fhir != nullptr && result.config.fhir_export && result.config.output == OutputMode::Print) {
+    loader.error(*fhir, "fhir_export = true saves each response beside the saved PDF, but output = \"print\" saves "
+                        "none; set output = \"both\" (print and save) or \"save\"");
+  }
 
   if (!root.contains("questionnaires")) {
     result.config.questionnaires.push_back(data_dir() + "/questionnaires/readiness-and-strengths.toml");
+  }
+  if (const toml::node* chosen = root.get("default_questionnaire");
+      chosen && !result.config.default_questionnaire.empty()) {
+    choose_default_questionnaire(loader, *chosen, result.config);
   }
   result.errors = loader.take_errors();
   std::stable_sort(result.errors.begin(), result.errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -457,16 +585,37 @@ ConfigResult load_config_text(std::string_view toml_text, const std::string& pat
 }
 
 ConfigResult load_config_file(const std::string& path) {
+  ConfigResult result;
+  result.config.source_path = path;
+  // Problems with the file itself are reported at its first line: where an editor opens it.
+  const auto refuse = [&](const std::string& message) {
+    result.errors.push_back(Diagnostic{path, {1, 1}, message});
+    return result;
+  };
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (fs::is_directory(status)) {
+    const std::string inside = (fs::path(path) / "kiosk.toml").string();
+    return refuse(
+        "this is a folder, not a config file; give the file itself" +
+        (fs::is_regular_file(inside, ec) ? ", like --config " + inside : std::string(" (kiosk.toml)")));
+  }
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    return refuse("this is not a regular file; give the path of a kiosk.toml");
+  }
+  if (fs::exists(status)) {
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > kMaxConfigBytes) {
+      return refuse("the config file has " + std::to_string(size) +
+                    " bytes; a kiosk config is a few KiB (at most " + std::to_string(kMaxConfigBytes / 1024) +
+                    " KiB): is this the right file?");
+    }
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    ConfigResult result;
-    result.config.source_path = path;
-    result.errors.push_back(Diagnostic{path,
-                                       {},
-                                       std::string("cannot read the config file (") + std::strerror(errno) +
-                                           "); check the path and its permissions, or copy "
-                                           "/usr/share/doc/readiness-kiosk/kiosk.example.toml there"});
-    return result;
+    return refuse(std::string("cannot read the config file (") + std::strerror(errno) +
+                  "); check the path and its permissions, or copy "
+                  "/usr/share/doc/readiness-kiosk/kiosk.example.toml there");
   }
   std::ostringstream text;
   text << in.rdbuf();

@@ -67,6 +67,13 @@ struct KioskConfig {
   /// Start in high contrast. Default: false.
   bool high_contrast = false;
 
+  /// Also write each finished session as a FHIR R4 QuestionnaireResponse, "summary-….fhir.json",
+  /// beside the saved PDF (same outbox, same save, same retention). Needs output "save" or "both".
+  /// Default: false.
+  bool fhir_export = false;
+  /// Base of the URLs the FHIR files use (Questionnaire.url, option code systems).
+  /// Default: "" (the project's http://readiness-kiosk.invalid/fhir).
+  std::string fhir_base_url;
   /// Read aloud: off, button (a Read aloud button; patients may turn on reading what they tap), or
   /// always (the button, and reading what they tap starts on). Default: button.
   ReadAloud read_aloud = ReadAloud::Button;

@@ -38,22 +38,4 @@ std::string default_save_folder() {
   return base + "/readiness-kiosk/summaries";
 }
 
-std::string find_font(const std::string& style) {
-  static const char* const kRegular[] = {
-      "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-      "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-      "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-  };
-  static const char* const kBold[] = {
-      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-      "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-      "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-  };
-  std::error_code ec;
-  for (const char* path : (style == "bold" ? kBold : kRegular)) {
-    if (std::filesystem::exists(path, ec)) return path;
-  }
-  return {};
-}
-
 }  // namespace rk

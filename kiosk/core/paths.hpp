@@ -16,8 +16,4 @@ std::string data_dir_choice();
 /// $HOME/.local/share/readiness-kiosk/summaries.
 std::string default_save_folder();
 
-/// The first existing font file among Debian's DejaVu / Noto packages for the given style
-/// ("regular" or "bold"); "" when none is installed.
-std::string find_font(const std::string& style);
-
 }  // namespace rk

@@ -91,6 +91,8 @@ Summary Session::finish(Clock::time_point now, const std::string& summary_langua
         summary.flags.push_back(std::move(raised));
       }
 
+      // A second name item is not printed (the header holds one name), so it is not reported either.
+      if (section != SummarySection::Name || summary.patient_name.empty()) summary.reported.push_back({it.id, *given});
       Summary::Entry entry{it.id, prompt, text};
       entry.own_words = describe(it.kind).own_words;
       switch (section) {

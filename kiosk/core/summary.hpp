@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "answer.hpp"
 #include "questionnaire.hpp"
 
 namespace rk {
@@ -70,6 +71,15 @@ struct Summary {
 
   /// Prompts of visible questions the patient left unanswered or chose to leave off.
   std::vector<std::string> skipped;
+  /// Every answer printed above, as given (option ids, numbers, text), in questionnaire order:
+  /// the FHIR QuestionnaireResponse is built from this and nothing else, so it holds exactly
+  /// what the summary holds.
+  struct Reported {
+    std::string item_id;
+    Answer answer;
+  };
+  std::vector<Reported> reported;
+
   /// Credits for the footer (for example the Personal Values Card Sort), de-duplicated.
   std::vector<std::string> attributions;
 };

@@ -61,7 +61,8 @@ CleanupResult remove_expired_summaries(const std::string& folder, int retention_
   const auto cutoff = now - std::chrono::hours(24) * retention_days;
   const std::time_t cutoff_t = std::chrono::system_clock::to_time_t(cutoff);
   return sweep(folder, [&](std::string_view name, const struct stat& st) {
-    return starts_with(name, "summary-") && ends_with(name, ".pdf") && st.st_mtim.tv_sec < cutoff_t;
+    const bool ours = ends_with(name, ".pdf") || ends_with(name, ".fhir.json");  // the PDF and its FHIR twin
+    return starts_with(name, "summary-") && ours && st.st_mtim.tv_sec < cutoff_t;
   });
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Clean-up of the save folder: expired summaries and temp files left by a crash. Only our own
-// files are touched ("summary-*.pdf" and ".summary-*.tmp"); anything else stays.
+// files are touched ("summary-*.pdf", "summary-*.fhir.json" and ".summary-*.tmp"); anything else stays.
 
 #include <chrono>
 #include <string>
@@ -13,7 +13,7 @@ struct CleanupResult {
   std::string reason;  ///< first problem, staff-readable; "" when none
 };
 
-/// Deletes summary-*.pdf files last modified more than `retention_days` days before `now`.
+/// Deletes summary-*.pdf and summary-*.fhir.json files last modified more than `retention_days` days before `now`.
 /// retention_days <= 0 keeps everything. A missing folder is not an error. Never throws.
 CleanupResult remove_expired_summaries(const std::string& folder, int retention_days,
                                        std::chrono::system_clock::time_point now);

@@ -23,7 +23,7 @@ struct TextOp {
   float baseline = 0;  ///< from the top of the page
   std::string text;    ///< shaped, in visual order: drawn glyph by glyph from `x` to the right
   TextStyle style;
-  float width = 0;     ///< as drawn, in points
+  float width = 0;  ///< as drawn, in points
 };
 struct LineOp {
   float x1 = 0, y1 = 0, x2 = 0, y2 = 0;

@@ -278,8 +278,8 @@ float PdfDocument::advance(bool bold, char32_t cp) {
   text::append(utf8, cp);
   float w = 0;
   if (HPDF_Font f = font(bold, face_index(cp)); f && !failed()) {
-    const HPDF_TextWidth tw =
-        HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(utf8.data()), static_cast<HPDF_UINT>(utf8.size()));
+    const HPDF_TextWidth tw = HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(utf8.data()),
+                                                  static_cast<HPDF_UINT>(utf8.size()));
     w = static_cast<float>(tw.width) / 1000.0f;
   }
   cache.emplace(cp, w);
@@ -310,9 +310,17 @@ void PdfDocument::draw_text(HPDF_Page page, const TextOp& t, float height, HPDF_
       current_size = t.style.size;
     }
     const std::string run = text::encode(std::u32string_view(cps).substr(begin, end - begin));
-    HPDF_Page_TextOut(page, x, height - t.baseline, run.c_str());
     // The weight that was loaded records what it drew (a face without bold draws both).
     const bool bold_face = t.style.bold && bold_[face].file.path != regular_[face].file.path;
+    // Bold asked of a face without bold (Droid Sans Fallback): outlined as well as filled.
+    const bool embolden = t.style.bold && !bold_face;
+    if (embolden) {
+      HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
+      HPDF_Page_SetLineWidth(page, t.style.size * 0.035f);
+      HPDF_Page_SetGrayStroke(page, t.style.gray);
+    }
+    HPDF_Page_TextOut(page, x, height - t.baseline, run.c_str());
+    if (embolden) HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
     auto& used = (bold_face ? bold_ : regular_)[face].used;
     for (std::size_t k = begin; k < end; ++k) {
       if (cps[k] < used.size()) used[cps[k]] = true;

@@ -518,7 +518,8 @@ RenderResult render_summary(const Summary& summary, const RenderOptions& options
   PdfDocument pdf;
   text::FontChain chain = text::find_font_chain(text::Medium::Paper);
   if (!options.regular_font_path.empty()) {
-    const std::string& bold = options.bold_font_path.empty() ? options.regular_font_path : options.bold_font_path;
+    const std::string& bold =
+        options.bold_font_path.empty() ? options.regular_font_path : options.bold_font_path;
     chain.regular.insert(chain.regular.begin(), text::FontFace{options.regular_font_path, 0, false, {}});
     chain.bold.insert(chain.bold.begin(), text::FontFace{bold, 0, false, {}});
   }
@@ -570,8 +571,8 @@ RenderResult render_summary(const Summary& summary, const RenderOptions& options
     const float baseline = line1 + kFooterBold.size * 0.95f;
     ops.emplace_back(measure_only.text_op(frame.left, baseline, str.disclaimer, kFooterBold));
     const std::string page_label = format_page_of(str, i + 1, page_count);
-    ops.emplace_back(measure_only.text_op(frame.right - measure_only.measure(page_label, kFooterBold), baseline,
-                                          page_label, kFooterBold));
+    ops.emplace_back(measure_only.text_op(frame.right - measure_only.measure(page_label, kFooterBold),
+                                          baseline, page_label, kFooterBold));
     float y = line1 + measure_only.line_height(kFooterBold) + kFooter.size * 0.9f;
     for (const std::string& line : footer.credit_lines) {
       ops.emplace_back(measure_only.text_op(frame.left, y, line, kFooter));

@@ -9,8 +9,8 @@
 namespace rk::text {
 namespace {
 
-constexpr FriBidiFlags kShapeFlags = FRIBIDI_FLAG_SHAPE_MIRRORING | FRIBIDI_FLAG_SHAPE_ARAB_PRES |
-                                     FRIBIDI_FLAG_SHAPE_ARAB_LIGA;
+constexpr FriBidiFlags kShapeFlags =
+    FRIBIDI_FLAG_SHAPE_MIRRORING | FRIBIDI_FLAG_SHAPE_ARAB_PRES | FRIBIDI_FLAG_SHAPE_ARAB_LIGA;
 // REORDER_NSM keeps a combining mark after its base in visual order, which is where a renderer
 // that draws left to right (zero-advance marks drawn over the glyph before) needs it.
 constexpr FriBidiFlags kReorderFlags = FRIBIDI_FLAG_REORDER_NSM;
@@ -82,7 +82,8 @@ ShapedParagraph shape_paragraph(std::u32string_view logical, Direction fallback)
   fribidi_get_bidi_types(str.data(), n, types.data());
   fribidi_get_bracket_types(str.data(), n, types.data(), brackets.data());
   FriBidiParType dir = fallback == Direction::Rtl ? FRIBIDI_PAR_WRTL : FRIBIDI_PAR_WLTR;
-  if (n > 0 && fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &dir, levels.data()) == 0) {
+  if (n > 0 &&
+      fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &dir, levels.data()) == 0) {
     return p;  // out of memory inside FriBiDi: draw in logical order rather than nothing
   }
   fribidi_get_joining_types(str.data(), n, joining.data());
@@ -92,7 +93,8 @@ ShapedParagraph shape_paragraph(std::u32string_view logical, Direction fallback)
   p.shaped.assign(str.begin(), str.end());
   p.levels.assign(levels.begin(), levels.end());
   p.types.assign(types.begin(), types.end());
-  for (FriBidiArabicProp j : joining) p.joins_next.push_back(FRIBIDI_JOINS_LEFT(j) ? 1 : 0);  // logical left = next
+  for (FriBidiArabicProp j : joining)
+    p.joins_next.push_back(FRIBIDI_JOINS_LEFT(j) ? 1 : 0);  // logical left = next
   p.rtl = FRIBIDI_IS_RTL(dir);
   return p;
 }
@@ -115,8 +117,9 @@ std::u32string visual_line(const ShapedParagraph& p, std::size_t begin, std::siz
                                      p.types.begin() + static_cast<std::ptrdiff_t>(end));
   std::vector<FriBidiLevel> levels(p.levels.begin() + static_cast<std::ptrdiff_t>(begin),
                                    p.levels.begin() + static_cast<std::ptrdiff_t>(end));
-  if (n > 0 && fribidi_reorder_line(kReorderFlags, types.data(), n, 0, p.rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR,
-                                    levels.data(), str.data(), nullptr) == 0) {
+  if (n > 0 &&
+      fribidi_reorder_line(kReorderFlags, types.data(), n, 0, p.rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR,
+                           levels.data(), str.data(), nullptr) == 0) {
     str.assign(p.shaped.begin() + static_cast<std::ptrdiff_t>(begin),
                p.shaped.begin() + static_cast<std::ptrdiff_t>(end));  // FriBiDi out of memory: logical order
   }

@@ -20,10 +20,10 @@ enum class Direction { Ltr, Rtl };
 struct ShapedParagraph {
   std::u32string logical;
   std::u32string shaped;
-  std::vector<std::int8_t> levels;  ///< bidi embedding level per code point (empty: all left to right)
-  std::vector<std::uint32_t> types;  ///< FriBiDi character types (empty with `levels`)
+  std::vector<std::int8_t> levels;       ///< bidi embedding level per code point (empty: all left to right)
+  std::vector<std::uint32_t> types;      ///< FriBiDi character types (empty with `levels`)
   std::vector<std::uint8_t> joins_next;  ///< per code point: joined to the next one (empty with `levels`)
-  bool rtl = false;                  ///< the paragraph's resolved direction
+  bool rtl = false;                      ///< the paragraph's resolved direction
 };
 
 ShapedParagraph shape_paragraph(std::u32string_view logical, Direction fallback = Direction::Ltr);

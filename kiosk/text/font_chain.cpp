@@ -21,12 +21,13 @@ struct FaceSpec {
 // One table: every face the kiosk may use, most preferred first.
 constexpr FaceSpec kFaces[] = {
     // Latin (with Vietnamese), Greek, Cyrillic; DejaVu also has Arabic presentation forms.
-    {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 0,
-     false, true, true, "fonts-dejavu-core"},
-    {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", 0,
-     false, true, true, "fonts-noto-core"},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 0, false, true, true, "fonts-dejavu-core"},
+    {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+     "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", 0, false, true, true, "fonts-noto-core"},
     {"/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-     "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf", 0, false, true, true, "fonts-liberation"},
+     "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf", 0, false, true, true,
+     "fonts-liberation"},
     // Arabic, with the presentation forms FriBiDi's joining produces.
     {"/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
      "/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf", 0, true, true, true, "fonts-noto-core"},
@@ -36,10 +37,10 @@ constexpr FaceSpec kFaces[] = {
     {"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", nullptr, 0, false, true, true,
      "fonts-droid-fallback"},
     // Korean Hangul (Droid Sans Fallback has none).
-    {"/usr/share/fonts/truetype/nanum/NanumGothic.ttf", "/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf", 0,
-     false, true, true, "fonts-nanum"},
-    {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
-     2, false, true, false, "fonts-noto-cjk"},
+    {"/usr/share/fonts/truetype/nanum/NanumGothic.ttf", "/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf",
+     0, false, true, true, "fonts-nanum"},
+    {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+     "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 2, false, true, false, "fonts-noto-cjk"},
 };
 
 bool exists(const char* path) {
@@ -95,13 +96,16 @@ Coverage::~Coverage() {
 }
 
 float Coverage::line_height_em(std::size_t face) const {
-  if (face >= impl_->faces.size() || !impl_->faces[face] || impl_->faces[face]->units_per_EM == 0) return 1.0f;
+  if (face >= impl_->faces.size() || !impl_->faces[face] || impl_->faces[face]->units_per_EM == 0)
+    return 1.0f;
   const FT_Face f = impl_->faces[face];
   return static_cast<float>(f->ascender - f->descender) / static_cast<float>(f->units_per_EM);
 }
 
 int Coverage::face_for(char32_t cp) const {
-  const auto has = [&](std::size_t i) { return impl_->faces[i] && FT_Get_Char_Index(impl_->faces[i], cp) != 0; };
+  const auto has = [&](std::size_t i) {
+    return impl_->faces[i] && FT_Get_Char_Index(impl_->faces[i], cp) != 0;
+  };
   if (is_arabic(cp)) {
     for (std::size_t i = 0; i < faces_.size(); ++i) {
       if (faces_[i].arabic_only && has(i)) return static_cast<int>(i);

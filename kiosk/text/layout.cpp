@@ -9,12 +9,14 @@ namespace {
 // Spaces that vanish at the end of a line (UAX #14 class SP and the ideographic space). The
 // no-break space is not one: it glues its neighbours.
 bool is_break_space(char32_t cp) {
-  return cp == U' ' || cp == U'\t' || cp == 0x3000 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A && cp != 0x2007);
+  return cp == U' ' || cp == U'\t' || cp == 0x3000 || cp == 0x1680 ||
+         (cp >= 0x2000 && cp <= 0x200A && cp != 0x2007);
 }
 
 class ParagraphWrapper {
  public:
-  ParagraphWrapper(const ShapedParagraph& p, float max_width, const AdvanceFn& advance, std::vector<Line>& out)
+  ParagraphWrapper(const ShapedParagraph& p, float max_width, const AdvanceFn& advance,
+                   std::vector<Line>& out)
       : p_(p), max_(max_width), advance_(advance), out_(out) {}
 
   void run(const std::vector<Break>& breaks) {

@@ -1,8 +1,7 @@
 #include "line_break.hpp"
 
-#include <linebreak.h>
-
 #include <fribidi.h>
+#include <linebreak.h>
 
 #include <mutex>
 
@@ -14,7 +13,8 @@ std::vector<Break> line_breaks(std::u32string_view text, std::string_view lang) 
   std::vector<char> raw(text.size());
   std::vector<utf32_t> units(text.begin(), text.end());
   const std::string lang_z(lang);
-  if (!units.empty()) set_linebreaks_utf32(units.data(), units.size(), lang_z.empty() ? nullptr : lang_z.c_str(), raw.data());
+  if (!units.empty())
+    set_linebreaks_utf32(units.data(), units.size(), lang_z.empty() ? nullptr : lang_z.c_str(), raw.data());
   std::vector<Break> out(text.size(), Break::No);
   for (std::size_t i = 0; i < raw.size(); ++i) {
     if (raw[i] == LINEBREAK_MUSTBREAK) {

@@ -122,15 +122,18 @@ std::vector<Undrawable> find_undrawable(std::string_view toml_source) {
       if (drawn < 0x20 || is_invisible(drawn)) continue;
       std::string message;
       if (chars[k].cp > 0xFFFF) {
-        message = describe(chars[k].cp) +
-                  " cannot be drawn: the kiosk's screen font atlas (Dear ImGui 1.86) and its PDF library "
-                  "(libharu 2.3) hold only characters up to U+FFFF, which leaves out emoji; write it in words, "
-                  "or use a symbol such as '\u263A' (U+263A) or '\u2639' (U+2639)";
+        message =
+            describe(chars[k].cp) +
+            " cannot be drawn: the kiosk's screen font atlas (Dear ImGui 1.86) and its PDF library "
+            "(libharu 2.3) hold only characters up to U+FFFF, which leaves out emoji; write it in words, "
+            "or use a symbol such as '\u263A' (U+263A) or '\u2639' (U+2639)";
       } else {
         const bool on_screen = screen.face_for(drawn) >= 0;
         const bool on_paper = paper.face_for(drawn) >= 0;
         if (on_screen && on_paper) continue;
-        const char* where = !on_screen && !on_paper ? "on screen or on paper" : !on_screen ? "on screen" : "on paper";
+        const char* where = !on_screen && !on_paper ? "on screen or on paper"
+                            : !on_screen            ? "on screen"
+                                                    : "on paper";
         message = describe(chars[k].cp);
         if (drawn != chars[k].cp) message += " (drawn as " + describe(drawn) + ")";
         message += std::string(" cannot be drawn ") + where +

@@ -13,7 +13,7 @@ struct Undrawable {
   std::size_t line = 0;    ///< 1-based
   std::size_t column = 0;  ///< 1-based, in code points (as toml++ counts)
   char32_t cp = 0;
-  std::string message;     ///< what is wrong and what to do
+  std::string message;  ///< what is wrong and what to do
 };
 
 /// Scans the strings of a TOML file (basic, literal, multi-line; \u escapes decoded; comments

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "read_aloud.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -62,6 +63,8 @@ void draw_top_bar(UiState& s) {
       {"opt.large_text", s.word("larger_text"), s.large_text, 0.0f},
       {"opt.high_contrast", s.word("high_contrast"), s.high_contrast, 0.0f},
   };
+  if (read_aloud_offered(s))
+    options.push_back({"opt.read_aloud", s.word("read_aloud_mode"), s.read_aloud.tap_mode, 0.0f});
   float total = 0.0f;
   for (auto* group : {&langs, &options})
     for (BarButton& b : *group) {
@@ -97,8 +100,10 @@ void draw_top_bar(UiState& s) {
     if (place(b)) {
       if (b.id == "opt.large_text")
         s.large_text = !s.large_text;
-      else
+      else if (b.id == "opt.high_contrast")
         s.high_contrast = !s.high_contrast;
+      else
+        s.read_aloud.tap_mode = !s.read_aloud.tap_mode;
     }
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, y + h + gap()));

@@ -76,10 +76,12 @@ void build_ranges(UiState& s, const text::Coverage& coverage) {
 }
 
 // One ImGui font at `px`: the chain's first face, with the others merged into it for the glyphs
-// they draw (their baselines follow the first face's).
-ImFont* add_font(const text::Coverage& coverage, const std::vector<text::FontFace>& faces,
+// they draw (their baselines follow the first face's). In bold, a face that has no bold of its
+// own (Droid Sans Fallback) is emboldened by FreeType, so Chinese headings stand out too.
+ImFont* add_font(const text::Coverage& coverage, const text::FontChain& chain, bool bold,
                  const std::vector<ImVector<ImWchar>>& ranges, float px) {
   ImGuiIO& io = ImGui::GetIO();
+  const std::vector<text::FontFace>& faces = bold ? chain.bold : chain.regular;
   ImFont* font = nullptr;
   for (std::size_t k = 0; k < faces.size() && k < ranges.size(); ++k) {
     if (k > 0 && ranges[k].Size <= 1) continue;  // nothing to draw with this face
@@ -88,6 +90,8 @@ ImFont* add_font(const text::Coverage& coverage, const std::vector<text::FontFac
     cfg.OversampleV = 1;
     cfg.MergeMode = font != nullptr;
     cfg.FontNo = faces[k].index;
+    if (bold && faces[k].path == chain.regular[k].path)
+      cfg.FontBuilderFlags |= ImGuiFreeTypeBuilderFlags_Bold;
     // The same em size as the first face, whatever each face's line height.
     const float size = std::round(px * coverage.line_height_em(k) / coverage.line_height_em(0));
     ImFont* added = io.Fonts->AddFontFromFileTTF(faces[k].path.c_str(), size, &cfg, ranges[k].Data);
@@ -118,10 +122,10 @@ void load_kiosk_fonts(UiState& s, float display_width, float display_height) {
   io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
   const auto& ranges = s.fonts.face_ranges;
-  s.fonts.body = add_font(coverage, chain.regular, ranges, std::round(px));
-  s.fonts.bold = add_font(coverage, chain.bold, ranges, std::round(px));
-  s.fonts.heading = add_font(coverage, chain.bold, ranges, std::round(px * 1.3f));
-  s.fonts.title = add_font(coverage, chain.bold, ranges, std::round(px * 1.7f));
+  s.fonts.body = add_font(coverage, chain, false, ranges, std::round(px));
+  s.fonts.bold = add_font(coverage, chain, true, ranges, std::round(px));
+  s.fonts.heading = add_font(coverage, chain, true, ranges, std::round(px * 1.3f));
+  s.fonts.title = add_font(coverage, chain, true, ranges, std::round(px * 1.7f));
   io.FontDefault = s.fonts.body;
   s.fonts.body_px = std::round(px);
   s.fonts.loaded_width = display_width;

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "read_aloud.hpp"
 #include "screens.hpp"
+#include "spoken_text.hpp"
 #include "widgets.hpp"
 
 namespace rk::ui {
@@ -53,6 +55,7 @@ void draw_choices(UiState& s, const Item& item, bool multiple) {
     const Tone tone = on ? Tone::Selected : (full ? Tone::Disabled : Tone::Normal);
     const std::string id = "item." + item.id + ".option." + o.id;
     if (big_button(s, id, s.text(o.label), ImVec2(s.column_width, 0.0f), tone, s.text(o.description), true)) {
+      read_tapped(s, option_phrase(s, o));
       if (multiple) {
         s.session.toggle_pick(item.id, o.id);
       } else {
@@ -69,12 +72,12 @@ void draw_yes_no(UiState& s, const Item& item) {
   const float h = primary_height();
   const std::string ids[2] = {"yes", "no"};
   for (int i = 0; i < 2; ++i) {
-    const Option* o = item.find_option(ids[i]);
-    const std::string label = o && !o->label.empty() ? s.text(o->label) : s.word(ids[i]);
+    const std::string label = yes_no_label(s, item, ids[i]);
     if (i == 1) ImGui::SameLine(0.0f, gap());
     if (big_button(s, "item." + item.id + ".option." + ids[i], label,
                    ImVec2(w, std::max(h, big_button_height(s, label, w))),
                    picked(a, ids[i]) ? Tone::Selected : Tone::Normal)) {
+      read_tapped(s, label);
       s.session.set_answer(item.id, Answer::pick(ids[i]));
       a = s.session.answer(item.id);
     }
@@ -97,6 +100,7 @@ void draw_ruler(UiState& s, const Item& item) {
     // The number itself, without the check mark: the filled box shows the choice.
     if (big_button(s, "ruler." + item.id + "." + label, label, ImVec2(w, h),
                    on ? Tone::Primary : Tone::Normal)) {
+      read_tapped(s, ruler_phrase(s, item, n));
       s.session.set_answer(item.id, Answer::number(n));
       a = s.session.answer(item.id);
     }
@@ -136,6 +140,7 @@ void draw_cards(UiState& s, const Item& item) {
     const Tone tone = on ? Tone::Selected : (full ? Tone::Disabled : Tone::Normal);
     if (big_button(s, "card." + item.id + "." + o.id, s.text(o.label), ImVec2(w, h), tone,
                    s.text(o.description), true)) {
+      read_tapped(s, option_phrase(s, o));
       s.session.toggle_pick(item.id, o.id);
       a = s.session.answer(item.id);
     }

@@ -9,6 +9,7 @@
 
 #include "fonts.hpp"
 #include "paths.hpp"
+#include "read_aloud.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "touch.hpp"
@@ -37,15 +38,6 @@ std::string starting_language(const UiState& s) {
   const std::string& preferred = s.questionnaire->default_language;
   if (std::find(offered.begin(), offered.end(), preferred) != offered.end()) return preferred;
   return offered.front();
-}
-
-/// What is on screen, as a string: when it changes, taps in flight are ignored (touch.cpp).
-std::string view_of(const UiState& s) {
-  std::string v = std::to_string(static_cast<int>(s.screen));
-  if (s.screen == Screen::Question) v += ":" + std::to_string(s.session.page_index());
-  if (s.keyboard.open) v += ":kbd:" + s.keyboard.item_id;
-  if (s.idle_prompt) v += ":idle";
-  return v;
 }
 
 void run_timers(UiState& s) {
@@ -169,6 +161,14 @@ void draw_root(UiState& s) {
 
 }  // namespace
 
+std::string view_of(const UiState& s) {
+  std::string v = std::to_string(static_cast<int>(s.screen));
+  if (s.screen == Screen::Question) v += ":" + std::to_string(s.session.page_index());
+  if (s.keyboard.open) v += ":kbd:" + s.keyboard.item_id;
+  if (s.idle_prompt) v += ":idle";
+  return v;
+}
+
 UiState::UiState(const Questionnaire& q, const KioskConfig& c, Services s)
     : questionnaire(&q),
       config(&c),
@@ -181,6 +181,7 @@ UiState::UiState(const Questionnaire& q, const KioskConfig& c, Services s)
   UiStringsResult loaded = load_ui_strings_folder(data_dir() + "/assets/i18n");
   strings = std::move(loaded.strings);
   strings_errors = std::move(loaded.errors);
+  read_aloud.tap_mode = c.read_aloud == ReadAloud::Always;
   offered_languages = rk::ui::offered_languages(q, c);
   language = starting_language(*this);
   palette = make_palette(high_contrast);
@@ -193,6 +194,8 @@ bool service_check_due(bool on_welcome, bool out_of_service, double checked_at, 
 }
 
 void reset_to_welcome(UiState& s) {
+  stop_speech(s);
+  s.read_aloud.tap_mode = s.config->read_aloud == ReadAloud::Always;
   s.service_checked_at = -1.0e9;  // every arrival at welcome asks again
   s.session.wipe();
   s.keyboard = KeyboardState{};
@@ -242,6 +245,7 @@ void KioskUi::frame(double now) {
   s.widgets.clear();
   run_timers(s);
   draw_root(s);
+  stop_speech_from_other_views(s);
   touch_end_frame(s, view_of(s));
 }
 

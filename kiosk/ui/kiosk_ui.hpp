@@ -20,6 +20,8 @@ namespace rk::ui {
 //   welcome.start                      start a session
 //   lang.<code>                        language buttons (every screen, top right)
 //   opt.large_text, opt.high_contrast  display options (every screen, top right)
+//   opt.read_aloud                     read-what-I-tap, beside them (when read aloud is offered)
+//   read.page                          Read aloud / Stop reading (welcome and question pages)
 //   nav.back, nav.next, nav.review     the fixed bottom bar on question pages
 //   review.finish                      the fixed bottom bar on the review screen (where Next is)
 //   item.<item>.option.<opt>           single / multiple choice and yes/no options
@@ -37,6 +39,7 @@ namespace rk::ui {
 // The staff gesture has no widget: hold the top-left corner (3 em square) for 3 s.
 
 struct UiState;
+class Speech;  // speech.hpp
 
 /// One interactive widget drawn in the last frame: the kiosk's accessibility tree. The app's test
 /// mode writes these to a file so a test can tap a button by id. Coordinates in pixels.
@@ -62,6 +65,8 @@ struct Services {
   std::function<void()> print_test_summary;
   /// Staff screen: close the kiosk.
   std::function<void()> exit;
+  /// Read aloud (speech.hpp); must outlive the UI. nullptr: no speech, no Read aloud button.
+  Speech* speech = nullptr;
   /// "" when finished summaries can be kept; else why not (staff-readable). While it says so, the
   /// welcome screen shows "out of service" and starts no session. Asked at every welcome screen.
   std::function<std::string()> out_of_service;

@@ -1,11 +1,14 @@
-// A question page: its title, then each visible item with its own widget (item_widgets.cpp).
+// A question page: the Read aloud button, its title, then each visible item with its own widget (item_widgets.cpp).
+#include "read_aloud.hpp"
 #include "screens.hpp"
+#include "spoken_text.hpp"
 #include "widgets.hpp"
 
 namespace rk::ui {
 
 void draw_question(UiState& s) {
   const Page& page = s.session.page();
+  draw_read_aloud_button(s, page_phrases);
   if (!page.title.empty()) {
     column_text(s, s.session.resolve(page.title), s.fonts.title);
     space(0.4f);

@@ -1,11 +1,15 @@
-// Welcome: one tap to start, the language choice (top bar, and here in large), and the promise.
+// Welcome: one tap to start, the language choice (top bar, and here in large), the promise, and
+// (when it is offered) that the kiosk can read aloud.
+#include "read_aloud.hpp"
 #include "screens.hpp"
+#include "spoken_text.hpp"
 #include "widgets.hpp"
 
 namespace rk::ui {
 
 void draw_welcome(UiState& s) {
   const Questionnaire& q = *s.questionnaire;
+  draw_read_aloud_button(s, welcome_phrases);
   space(0.5f);
   column_text(s, s.word("welcome_title"), s.fonts.title);
   space(0.3f);
@@ -24,6 +28,8 @@ void draw_welcome(UiState& s) {
     return;
   }
   note_box(s, s.word("privacy_promise"));
+  space(0.6f);
+  draw_read_aloud_note(s);
   space(1.0f);
 
   const float width = std::min(s.column_width, std::max(14.0f * Em(), s.column_width * 0.5f));

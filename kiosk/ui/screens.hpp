@@ -30,6 +30,10 @@ void draw_keyboard(UiState& s, float height);
 void draw_staff_pin(UiState& s);
 void draw_staff(UiState& s);
 
+/// What is on screen, as a string: when it changes, taps in flight are ignored (touch.cpp) and
+/// speech stops (read_aloud.cpp).
+std::string view_of(const UiState& s);
+
 // Actions shared by screens.
 /// Review's Finish: summary → Services::deliver, session wiped, finishing screen.
 void finish_session(UiState& s);

@@ -75,6 +75,13 @@ struct StaffState {
   Screen return_to = Screen::Welcome;
 };
 
+/// Read aloud: what is being said belongs to one screen in one language (read_aloud.hpp).
+struct ReadAloudState {
+  bool tap_mode = false;      ///< read-what-I-tap, the toggle beside Larger text
+  std::string view;           ///< the screen and language the current speech belongs to ("" = none)
+  bool whole_screen = false;  ///< it is the Read aloud button's (the button offers Stop)
+};
+
 struct UiState {
   UiState(const Questionnaire& q, const KioskConfig& c, Services s);
 
@@ -107,6 +114,7 @@ struct UiState {
 
   KeyboardState keyboard;
   StaffState staff;
+  ReadAloudState read_aloud;
   TouchState touch;
   std::vector<WidgetInfo> widgets;
 

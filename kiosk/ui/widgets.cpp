@@ -60,13 +60,21 @@ float gap() {
   return 0.5f * Em();
 }
 
-// Lines as drawn with `font`: UAX #14 breaks, Arabic joined, each line in visual order.
-std::vector<text::Line> wrap_lines(ImFont* font, const std::string& text, float width) {
-  const auto advance = [font](char32_t c) {
+namespace {
+
+// Advances in `font`; ImWchar is 16-bit in Debian's build, so beyond U+FFFF is a replacement.
+text::AdvanceFn advance_in(ImFont* font) {
+  return [font](char32_t c) {
     return font->GetCharAdvance(c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD));
   };
-  return text::wrap(text, std::max(width, 1.0f), advance);
 }
+
+// Lines as drawn with `font`: UAX #14 breaks, Arabic joined, each line in visual order.
+std::vector<text::Line> wrap_lines(ImFont* font, const std::string& text, float width) {
+  return text::wrap(text, std::max(width, 1.0f), advance_in(font));
+}
+
+}  // namespace
 
 float text_height(ImFont* font, const std::string& text, float width) {
   if (text.empty()) return 0.0f;
@@ -74,10 +82,7 @@ float text_height(ImFont* font, const std::string& text, float width) {
 }
 
 float line_width(ImFont* font, const std::string& text) {
-  const auto advance = [font](char32_t c) {
-    return font->GetCharAdvance(c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD));
-  };
-  return text::single_line(text, advance).width;
+  return text::single_line(text, advance_in(font)).width;
 }
 
 void draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, const std::string& text,
@@ -85,17 +90,17 @@ void draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 c
   float y = pos.y;
   for (const text::Line& line : wrap_lines(font, text, width)) {
     // Centred; else at the start of the line: the left for left-to-right, the right for Arabic.
-    const float x = center ? pos.x + (width - line.width) * 0.5f : line.rtl ? pos.x + width - line.width : pos.x;
-    dl->AddText(font, font->FontSize, ImVec2(x, y), color, line.text.c_str(), line.text.c_str() + line.text.size());
+    const float x = center     ? pos.x + (width - line.width) * 0.5f
+                    : line.rtl ? pos.x + width - line.width
+                               : pos.x;
+    dl->AddText(font, font->FontSize, ImVec2(x, y), color, line.text.c_str(),
+                line.text.c_str() + line.text.size());
     y += font->FontSize;
   }
 }
 
 void draw_line(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, const std::string& text) {
-  const auto advance = [font](char32_t c) {
-    return font->GetCharAdvance(c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD));
-  };
-  const text::Line line = text::single_line(text, advance);
+  const text::Line line = text::single_line(text, advance_in(font));
   dl->AddText(font, font->FontSize, pos, color, line.text.c_str(), line.text.c_str() + line.text.size());
 }
 
@@ -160,8 +165,8 @@ void column_text(UiState& s, const std::string& text, ImFont* font, ImU32 color)
   if (!font) font = ImGui::GetFont();
   const float width = std::max(s.column_width, 1.0f);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  draw_wrapped(ImGui::GetWindowDrawList(), font, pos, width, color ? color : ImGui::GetColorU32(ImGuiCol_Text), text,
-               false);
+  draw_wrapped(ImGui::GetWindowDrawList(), font, pos, width,
+               color ? color : ImGui::GetColorU32(ImGuiCol_Text), text, false);
   ImGui::Dummy(ImVec2(width, text_height(font, text, width)));
 }
 

@@ -5,6 +5,7 @@
 
 #include <csignal>
 
+#include "kiosk_app.hpp"
 #include "sdl_test_env.hpp"
 
 namespace {
@@ -61,4 +62,18 @@ TEST_CASE("SIGTERM and SIGINT only set the flag, and SDL installs no handler of 
   std::raise(SIGINT);
   CHECK(rk::app::termination_requested());
   rk::app::set_termination_requested(false);
+}
+
+TEST_CASE("SIGHUP asks for a reload (once), never an exit; the reload waits for an empty welcome screen") {
+  rk::app::install_termination_handlers();
+  rk::app::set_termination_requested(false);
+  CHECK_FALSE(rk::app::take_reload_request());
+  REQUIRE(std::raise(SIGHUP) == 0);  // with the default action this would end the process (129)
+  CHECK_FALSE(rk::app::termination_requested());
+  CHECK(rk::app::take_reload_request());
+  CHECK_FALSE(rk::app::take_reload_request());
+  CHECK(rk::app::reload_due(true, true, false));
+  CHECK_FALSE(rk::app::reload_due(true, false, false));  // a question page
+  CHECK_FALSE(rk::app::reload_due(true, true, true));    // welcome, but a session holds answers
+  CHECK_FALSE(rk::app::reload_due(false, true, false));
 }

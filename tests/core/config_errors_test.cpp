@@ -1,6 +1,8 @@
 // The kiosk config: defaults, every field read, and errors as FILE:LINE:COLUMN with what to do.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -57,10 +59,11 @@ TEST_CASE("an empty config gives every default of config.hpp") {
 TEST_CASE("every field is read") {
   const auto dir = std::filesystem::temp_directory_path() / "rk-config-test";
   std::filesystem::create_directories(dir);
-  std::ofstream(dir / "clinic.toml") << "# a questionnaire\n";
+  std::filesystem::copy_file(std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml",
+                             dir / "clinic.toml", std::filesystem::copy_options::overwrite_existing);
   const std::string text = R"(
 questionnaires = ["clinic.toml"]
-default_questionnaire = "clinic-intake"
+default_questionnaire = "readiness-and-strengths"
 languages = ["es", "en"]
 idle_timeout_seconds = 120
 idle_countdown_seconds = 30
@@ -86,7 +89,7 @@ high_contrast = true
   REQUIRE(r.ok());
   const auto& c = r.config;
   CHECK(c.questionnaires == std::vector<std::string>{(dir / "clinic.toml").string()});
-  CHECK(c.default_questionnaire == "clinic-intake");
+  CHECK(c.default_questionnaire == "readiness-and-strengths");
   CHECK(c.languages == std::vector<std::string>{"es", "en"});
   CHECK(c.idle_timeout_seconds == 120);
   CHECK(c.idle_countdown_seconds == 30);
@@ -304,7 +307,7 @@ TEST_CASE("a missing config file is an error that says what to do") {
   const auto r = rk::load_config_file("/nonexistent/kiosk.toml");
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].format() ==
-        "/nonexistent/kiosk.toml:0:0: error: cannot read the config file (No such file or directory); check "
+        "/nonexistent/kiosk.toml:1:1: error: cannot read the config file (No such file or directory); check "
         "the path "
         "and its permissions, or copy /usr/share/doc/readiness-kiosk/kiosk.example.toml there");
 }
@@ -360,8 +363,137 @@ TEST_CASE("read aloud settings: defaults, values, mistakes, and the example docu
         "from 80 to 300");
   std::ostringstream buffer;
   buffer << std::ifstream(std::string(RK_SOURCE_DIR) + "/packaging/kiosk.example.toml").rdbuf();
-  for (const char* line : {"# read_aloud = \"button\"", "# read_aloud_volume = 100", "# read_aloud_rate = 150",
-                           "# read_aloud_device = \"\""}) {
+  for (const char* line : {"# read_aloud = \"button\"", "# read_aloud_volume = 100",
+                           "# read_aloud_rate = 150", "# read_aloud_device = \"\""}) {
     CHECK_MESSAGE(buffer.str().find(line) != std::string::npos, "kiosk.example.toml lacks: " << line);
   }
+}
+
+// Issue 10: settings that were accepted and hurt.
+TEST_CASE("save_folder: a system folder or a file is refused at its place") {
+  for (const char* bad : {"/", "/dev/null", "/proc", "/dev", "/sys/kernel", "/proc/../proc/self"}) {
+    const std::string e = only_error(std::string("save_folder = \"") + bad + "\"\n");
+    INFO(e);
+    CHECK(e.rfind("/etc/readiness-kiosk/kiosk.toml:1:15: error: save_folder \"", 0) == 0);
+    CHECK((e.find("is a system folder") != std::string::npos || e.find("is a file") != std::string::npos));
+  }
+  const auto dir = std::filesystem::temp_directory_path() / "rk-config-save";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "plain-file") << "x";
+  CHECK(only_error("save_folder = \"" + (dir / "plain-file").string() + "\"\n")
+            .find("is a file, not a folder") != std::string::npos);
+  CHECK(load("save_folder = \"" + (dir / "new-folder").string() + "\"\n").ok());  // made when needed
+  CHECK(load("save_folder = \"/developers/summaries\"\n").ok());  // only /dev itself is refused
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("default_questionnaire picks the questionnaire a session starts with, or says it names none") {
+  const auto dir = std::filesystem::temp_directory_path() / "rk-config-default";
+  std::filesystem::create_directories(dir);
+  const std::string shipped = std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml";
+  std::ifstream in(shipped);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string other = text.str();
+  const auto at = other.find("id = \"readiness-and-strengths\"");
+  REQUIRE(at != std::string::npos);
+  other.replace(at, std::string("id = \"readiness-and-strengths\"").size(), "id = \"clinic-intake\"");
+  std::ofstream(dir / "a.toml") << text.str();
+  std::ofstream(dir / "b.toml") << other;
+  const std::string path = (dir / "kiosk.toml").string();
+  const auto r = rk::load_config_text(
+      "questionnaires = [\"a.toml\", \"b.toml\"]\ndefault_questionnaire = \"clinic-intake\"\n", path);
+  for (const auto& e : r.errors) MESSAGE(e.format());
+  REQUIRE(r.ok());
+  CHECK(r.config.questionnaires.front() == (dir / "b.toml").string());  // it goes first
+  const auto wrong = rk::load_config_text(
+      "questionnaires = [\"a.toml\", \"b.toml\"]\ndefault_questionnaire = \"clinic-intak\"\n", path);
+  REQUIRE(wrong.errors.size() == 1);
+  CHECK(wrong.errors[0].format() ==
+        path +
+            ":2:25: error: default_questionnaire \"clinic-intak\" is not the id of any "
+            "questionnaire in questionnaires; did you mean \"clinic-intake\"?");
+  const auto none = rk::load_config_text("default_questionnaire = \"xyzzy\"\n", path);
+  REQUIRE(none.errors.size() == 1);
+  CHECK(none.errors[0].where.line == 1);
+  CHECK(none.errors[0].message.find("\"readiness-and-strengths\"") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("--config: a folder, a huge file and a missing file are errors at line 1") {
+  const auto dir = std::filesystem::temp_directory_path() / "rk-config-dir";
+  std::filesystem::create_directories(dir);
+  const auto folder = rk::load_config_file(dir.string());
+  REQUIRE(folder.errors.size() == 1);
+  CHECK(folder.errors[0].format().rfind(dir.string() + ":1:1: error: this is a folder, not a config file",
+                                        0) == 0);
+  std::ofstream(dir / "kiosk.toml") << "";
+  CHECK(rk::load_config_file(dir.string())
+            .errors[0]
+            .message.find("--config " + (dir / "kiosk.toml").string()) != std::string::npos);
+  {
+    std::ofstream big(dir / "big.toml");
+    big << "support_lines = [";
+    for (int i = 0; i < 100000; ++i) big << "\"x\",";
+    big << "]\n";
+  }
+  const auto huge = rk::load_config_file((dir / "big.toml").string());
+  REQUIRE(huge.errors.size() == 1);
+  CHECK(huge.errors[0].format().find("big.toml:1:1: error: the config file has") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("sizes and lengths have caps") {
+  std::string lines = "support_lines = [";
+  for (int i = 0; i < 21; ++i) lines += "\"Line\",";
+  lines += "]\n";
+  CHECK(only_error(lines).find("support_lines has 21 lines; the thank-you screen shows at most 20") !=
+        std::string::npos);
+  CHECK(only_error("support_lines = [\"" + std::string(301, 'a') + "\"]\n").find("longer than 300") !=
+        std::string::npos);
+  CHECK(only_error("printer = \"" + std::string(5000, 'p') + "\"\n").find("at most 4096") !=
+        std::string::npos);
+  std::string langs = "languages = [";
+  for (int i = 0; i < 51; ++i) langs += "\"en\",";
+  langs += "]\n";
+  CHECK(only_error(langs).find("at most 50") != std::string::npos);
+}
+
+TEST_CASE("the binary refuses such settings with FILE:LINE:COLUMN and exit 1") {
+  const auto dir = std::filesystem::temp_directory_path() / "rk-config-cli";
+  std::filesystem::create_directories(dir);
+  const std::string config = (dir / "kiosk.toml").string();
+  const std::string err = (dir / "stderr.txt").string();
+  const auto run = [&](const std::string& config_arg) {
+    const std::string command = std::string(RK_KIOSK_BIN) + " --sample-summary " +
+                                (dir / "out.pdf").string() + " --config " + config_arg + " 2>" + err;
+    const int status = std::system(command.c_str());
+    std::ifstream in(err);
+    std::stringstream text;
+    text << in.rdbuf();
+    return std::pair(WIFEXITED(status) ? WEXITSTATUS(status) : -1, text.str());
+  };
+  for (const char* bad : {"/", "/dev/null", "/proc", "/dev"}) {
+    std::ofstream(config) << "# clinic\nsave_folder = \"" << bad << "\"\n";
+    const auto [status, text] = run(config);
+    CHECK(status == 1);
+    CHECK(text.find(config + ":2:15: error: save_folder") != std::string::npos);
+  }
+  const auto [status, text] = run(dir.string());
+  CHECK(status == 1);
+  CHECK(text.find(dir.string() + ":1:1: error: this is a folder") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "out.pdf"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("FHIR export: a base URL, and a save folder to put the responses in") {
+  const auto ok = load("fhir_export = true\noutput = \"both\"\nfhir_base_url = \"https://fhir.example.org/r4\"\n");
+  CHECK(ok.ok());
+  CHECK(ok.config.fhir_export);
+  CHECK(ok.config.fhir_base_url == "https://fhir.example.org/r4");
+  CHECK(only_error("fhir_base_url = \"fhir.example.org\"\n").find(
+            "kiosk.toml:1:17: error: fhir_base_url \"fhir.example.org\" is not a base URL") != std::string::npos);
+  CHECK(only_error("output = \"print\"\nfhir_export = true\n") ==
+        "/etc/readiness-kiosk/kiosk.toml:2:15: error: fhir_export = true saves each response beside the saved "
+        "PDF, but output = \"print\" saves none; set output = \"both\" (print and save) or \"save\"");
 }

@@ -116,6 +116,19 @@ TEST_CASE("--set-pin writes a hash that verifies, keeping the rest of the file a
   CHECK(files == 1);
 }
 
+TEST_CASE("--set-pin takes away what everyone else could read of a world-readable config") {
+  TempDir dir;
+  const fs::path config = dir.path / "kiosk.toml";
+  std::ofstream(config) << "kiosk_name = \"Room 2\"\n";
+  fs::permissions(config, fs::perms(0644));
+  std::string output;
+  REQUIRE_MESSAGE(set_pin("482916\n", config, output) == 0, output);
+  struct stat st {};
+  REQUIRE(::stat(config.c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0640);
+  CHECK(output.find("readable by its owner and group only") != std::string::npos);
+}
+
 TEST_CASE("--set-pin creates a missing config file with mode 0640") {
   TempDir dir("rk-set-pin");
   const fs::path config = fs::path(dir.path()) / "new.toml";

@@ -226,3 +226,68 @@ TEST_SUITE("kiosk-touch") {
     CHECK(items.screen == "Question");
   }
 }
+
+TEST_SUITE("kiosk-reload") {
+  TEST_CASE(
+      "SIGHUP reloads the files at the next welcome screen; a broken file is refused and the old one kept") {
+    rk::e2e::TempDir dir;
+    const fs::path config = dir.path / "kiosk.toml";
+    const fs::path audit = dir.path / "audit.log";
+    const std::string common = "save_folder = \"" + (dir.path / "saved").string() +
+                               "\"\naudit_log_file = \"" + audit.string() + "\"\n";
+    // A hash of no PIN in particular, in a file everyone may read: warned at start-up.
+    std::ofstream(config) << common << "staff_pin_hash = \"$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\"\n";
+    fs::permissions(config, fs::perms(0644));
+    Xvfb xvfb(1280, 800);
+    REQUIRE(xvfb.running());
+    fs::create_directories(dir.path / "run");
+    KioskDriver kiosk(dir.path / "run", xvfb.display(), {"--config", config.string()});
+    REQUIRE(kiosk.send("wait-id welcome.start"));
+    CHECK(kiosk.log().find("holds staff_pin_hash and everyone on this machine can read it") !=
+          std::string::npos);
+    REQUIRE(kiosk.items()->find("lang.es") != nullptr);
+
+    // A broken file: refused, the kiosk goes on as it was.
+    std::ofstream(config) << common << "languages = [\"en\"]\nkiosk_name = \"\"\n";
+    kiosk.process().signal(SIGHUP);
+    CHECK(wait_until([&] { return kiosk.log().find("reload refused") != std::string::npos; }, 20));
+    REQUIRE(kiosk.process().alive());
+    CHECK(kiosk.log().find(config.string() + ":4:14: error: kiosk_name") != std::string::npos);
+    auto still = kiosk.send("wait-frames 2");
+    REQUIRE(still);
+    CHECK(still->find("lang.es") != nullptr);
+
+    // A good file, sent in the middle of a session: it waits for the welcome screen.
+    std::ofstream(config) << common << "languages = [\"en\"]\n";
+    tap(kiosk, "welcome.start");
+    kiosk.process().signal(SIGHUP);
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    auto mid = kiosk.send("wait-frames 2");
+    REQUIRE(mid);
+    CHECK(mid->screen == "Question");
+    CHECK(mid->find("lang.es") != nullptr);  // not under the patient's feet
+    tap(kiosk, "nav.review");
+    tap(kiosk, "review.finish");
+    REQUIRE(kiosk.send("wait-screen ThankYou 30000", 40));
+    tap(kiosk, "thanks.done");
+    auto welcome = kiosk.send("wait-screen Welcome 30000", 40);
+    REQUIRE(welcome);
+    CHECK(wait_until([&] { return rk::e2e::read_text(audit).find("config-reloaded") != std::string::npos; },
+                     20));
+    auto after = kiosk.send("wait-id welcome.start");
+    REQUIRE(after);
+    CHECK(after->find("lang.es") == nullptr);
+
+    kiosk.process().signal(SIGTERM);
+    const auto status = kiosk.process().wait(20);
+    REQUIRE(status);
+    CHECK(*status == 0);
+    const std::string log = rk::e2e::read_text(audit);
+    MESSAGE("audit log:\n" << log);
+    CHECK(log.find("config-readable-by-all") != std::string::npos);
+    CHECK(log.find("config-reload-refused problems=1") != std::string::npos);
+    CHECK(log.find("kiosk-stopped status=0") != std::string::npos);
+    // The summary finished between the two reloads was delivered.
+    CHECK(log.find("summary-delivered") != std::string::npos);
+  }
+}

@@ -40,6 +40,9 @@ TEST_CASE("summaries older than the retention period are deleted; others and for
   make_file_aged(dir / "summary-20260102-000000-bbbbbbbb.pdf", now, hours(24 * 7 + 1));
   make_file_aged(dir / "summary-20260103-000000-cccccccc.pdf", now, hours(24 * 7 - 1));
   make_file_aged(dir / "summary-20260104-000000-dddddddd.pdf", now, hours(1));
+  make_file_aged(dir / "summary-20260101-000000-aaaaaaaa.fhir.json", now, hours(24 * 30));  // FHIR twin
+  make_file_aged(dir / "summary-20260104-000000-dddddddd.fhir.json", now, hours(1));
+  make_file_aged(dir / "summary-20260101-000000-eeeeeeee.json", now, hours(24 * 30));  // not ours
   make_file_aged(dir / "notes.pdf", now, hours(24 * 30));         // not ours
   make_file_aged(dir / "summary-old.txt", now, hours(24 * 30));   // not a summary
   make_file_aged(dir / "my-summary-1.pdf", now, hours(24 * 30));  // not ours either
@@ -47,13 +50,16 @@ TEST_CASE("summaries older than the retention period are deleted; others and for
   REQUIRE(symlink((dir / "notes.pdf").c_str(), (dir / "summary-link.pdf").c_str()) == 0);
 
   const CleanupResult r = remove_expired_summaries(dir.path(), 7, now);
-  CHECK(r.removed == 2);
+  CHECK(r.removed == 3);
   CHECK(r.failed == 0);
   CHECK(r.reason.empty());
   CHECK_FALSE(exists(dir / "summary-20260101-000000-aaaaaaaa.pdf"));
   CHECK_FALSE(exists(dir / "summary-20260102-000000-bbbbbbbb.pdf"));
   CHECK(exists(dir / "summary-20260103-000000-cccccccc.pdf"));
   CHECK(exists(dir / "summary-20260104-000000-dddddddd.pdf"));
+  CHECK_FALSE(exists(dir / "summary-20260101-000000-aaaaaaaa.fhir.json"));
+  CHECK(exists(dir / "summary-20260104-000000-dddddddd.fhir.json"));
+  CHECK(exists(dir / "summary-20260101-000000-eeeeeeee.json"));
   CHECK(exists(dir / "notes.pdf"));
   CHECK(exists(dir / "summary-old.txt"));
   CHECK(exists(dir / "my-summary-1.pdf"));
@@ -62,7 +68,7 @@ TEST_CASE("summaries older than the retention period are deleted; others and for
 
   // A later run, days on, deletes what has expired by then.
   const CleanupResult later = remove_expired_summaries(dir.path(), 7, now + hours(24 * 7));
-  CHECK(later.removed == 2);
+  CHECK(later.removed == 3);  // two PDFs and a FHIR twin
 }
 
 TEST_CASE("retention 0 keeps everything; a missing folder is not an error") {

@@ -41,7 +41,8 @@ bool have_tools(const std::vector<Script>& scripts) {
   return true;
 }
 
-std::string ocr_screen(const Xvfb& xvfb, const TempDir& dir, const std::string& name, const std::string& lang) {
+std::string ocr_screen(const Xvfb& xvfb, const TempDir& dir, const std::string& name,
+                       const std::string& lang) {
   const std::string png = (dir.path / (name + ".png")).string();
   rk::e2e::run_capture("import -display " + xvfb.display() + " -window root '" + png + "' 2>/dev/null");
   return rk::e2e::run_capture("tesseract '" + png + "' - -l " + lang + " 2>/dev/null");
@@ -65,8 +66,8 @@ TEST_CASE("vi, zh and ar are drawn on screen: OCR of the X server's pixels reads
   TempDir dir;
   Xvfb xvfb(1080, 1920);
   REQUIRE(xvfb.running());
-  std::ofstream(dir.path / "kiosk.toml") << "save_folder = \"" << (dir.path / "saved").string()
-                                         << "\"\noutput = \"save\"\n";
+  std::ofstream(dir.path / "kiosk.toml")
+      << "save_folder = \"" << (dir.path / "saved").string() << "\"\noutput = \"save\"\n";
   KioskDriver kiosk(dir.path, xvfb.display(),
                     {"--config", (dir.path / "kiosk.toml").string(), "--questionnaire",
                      std::string(RK_SOURCE_DIR) + "/tests/text/questionnaires/scripts.toml"});

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "e2e_support.hpp"
@@ -25,7 +26,8 @@ std::filesystem::path write_config(const TempDir& dir) {
   std::ofstream out(path);
   out << "save_folder = \"" << (dir.path / "saved").string() << "\"\n"
       << "output = \"save\"\n"
-      << "thank_you_seconds = 600\n";
+      << "thank_you_seconds = 600\n"
+      << "fhir_export = true\n";
   return path;
 }
 
@@ -111,6 +113,30 @@ std::string wait_for_summary_text(const std::filesystem::path& folder) {
   return "";
 }
 
+/// fhir_export = true: the QuestionnaireResponse beside the PDF, same stem, mode 0600, with the answer.
+void check_fhir_twin(const std::filesystem::path& folder) {
+  const auto start = std::chrono::steady_clock::now();
+  while (std::chrono::steady_clock::now() - start < std::chrono::seconds(30)) {
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind("summary-", 0) != 0 || !name.ends_with(".pdf")) continue;
+      const auto twin = folder / (name.substr(0, name.size() - 4) + ".fhir.json");
+      if (!std::filesystem::exists(twin)) continue;
+      CHECK((std::filesystem::status(twin).permissions() & std::filesystem::perms::all) ==
+            (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+      std::ifstream in(twin);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      const std::string json = bytes.str();
+      CHECK(json.find("\"resourceType\": \"QuestionnaireResponse\"") != std::string::npos);
+      CHECK(json.find(kAnswer) != std::string::npos);
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  FAIL("no summary-*.fhir.json beside the PDF in " << folder);
+}
+
 void complete_a_session(int width, int height) {
   TempDir dir;
   Xvfb xvfb(width, height);
@@ -152,6 +178,7 @@ void complete_a_session(int width, int height) {
   const std::string text = wait_for_summary_text(dir.path / "saved");
   INFO(text);
   CHECK(text.find(kAnswer) != std::string::npos);
+  check_fhir_twin(dir.path / "saved");
 
   // SIGTERM: a clean exit, status 0.
   kiosk.process().signal(SIGTERM);

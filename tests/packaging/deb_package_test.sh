@@ -84,7 +84,7 @@ else
   fail "systemd-analyze verify"
 fi
 cat "$work/verify.txt"
-for setting in Type=notify WatchdogSec= NotifyAccess=all Restart=always NoNewPrivileges=yes ProtectSystem=strict \
+for setting in Type=notify WatchdogSec= NotifyAccess=all Restart=always ExecReload= NoNewPrivileges=yes ProtectSystem=strict \
                ProtectHome=yes PrivateTmp=yes ReadWritePaths=/var/lib/readiness-kiosk/summaries LimitCORE=0; do
   grep -q "^$setting" "$unit" && ok "unit has $setting" || fail "unit lacks $setting"
 done
@@ -115,7 +115,10 @@ grep -q 2580 /etc/readiness-kiosk/kiosk.toml && fail "the PIN itself is in the c
 expect_stat /etc/readiness-kiosk/kiosk.toml "640 root:readiness-kiosk"
 ls -A /etc/readiness-kiosk | grep -v '^kiosk.toml$' && fail "temp files left in /etc/readiness-kiosk"
 
-# --- Purge leaves the machine clean --------------------------------------------------------
+# --- Purge leaves the machine clean, the outbox included ------------------------------------
+# A summary waiting in the outbox, as the kiosk user makes it (issue 10).
+runuser -u readiness-kiosk -- sh -c 'umask 077; mkdir -p /var/lib/readiness-kiosk/summaries/.outbox/summary-20261129-101500-0000aaaa && echo "%PDF-1.4" > /var/lib/readiness-kiosk/summaries/.outbox/summary-20261129-101500-0000aaaa/summary-20261129-101500-0000aaaa.pdf' \
+  && ok "an outbox entry made as readiness-kiosk" || fail "cannot make an outbox entry as the kiosk user"
 dpkg --purge readiness-kiosk > "$work/purge.log" 2>&1 || { cat "$work/purge.log" >&2; fail "dpkg --purge"; }
 trap - EXIT
 dpkg-query -W -f='${Status}' readiness-kiosk 2>/dev/null | grep -q installed && fail "still installed after purge"

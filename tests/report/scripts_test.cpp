@@ -99,12 +99,13 @@ struct GlyphCheck {
   std::vector<std::string> broken;
 };
 
-GlyphCheck check_embedded_glyphs(const std::string& pdf, const test::TempDir& dir, const std::u32string& drawn) {
+GlyphCheck check_embedded_glyphs(const std::string& pdf, const test::TempDir& dir,
+                                 const std::u32string& drawn) {
   GlyphCheck check;
   const std::string prefix = dir / "stream";
   REQUIRE(test::run("qpdf --json --json-stream-data=file --json-stream-prefix=" + test::quote(prefix) +
-                    " --decode-level=generalized " + test::quote(pdf) + " " + test::quote(dir / "objects.json") +
-                    " 2>&1")
+                    " --decode-level=generalized " + test::quote(pdf) + " " +
+                    test::quote(dir / "objects.json") + " 2>&1")
               .status == 0);
   FT_Library ft = nullptr;
   REQUIRE(FT_Init_FreeType(&ft) == 0);
@@ -119,13 +120,13 @@ GlyphCheck check_embedded_glyphs(const std::string& pdf, const test::TempDir& di
     if (FT_New_Face(ft, entry.path().c_str(), 0, &embedded) != 0) continue;  // not a font stream
     ++check.fonts;
     std::string family = embedded->family_name ? embedded->family_name : "";
-    if (const auto plus = family.find('+'); plus != std::string::npos) family.erase(0, plus + 1);  // subset tag
+    if (const auto plus = family.find('+'); plus != std::string::npos)
+      family.erase(0, plus + 1);  // subset tag
     FT_Face original = nullptr;
     for (const text::FontFace& f : originals) {
       FT_Face candidate = nullptr;
       if (FT_New_Face(ft, f.path.c_str(), f.index, &candidate) != 0) continue;
-      if (candidate->num_glyphs == embedded->num_glyphs &&
-          std::string(candidate->family_name) == family &&
+      if (candidate->num_glyphs == embedded->num_glyphs && std::string(candidate->family_name) == family &&
           std::string(candidate->style_name) == embedded->style_name) {
         original = candidate;
         break;
@@ -217,10 +218,11 @@ TEST_CASE("OCR of the rendered page reads every script back") {
     }
     test::TempDir dir("rk-ocr");
     const std::string pdf = render(s.lang, dir);
-    REQUIRE(test::run("pdftoppm -r 300 -png -f 1 -l 1 " + test::quote(pdf) + " " + test::quote(dir / "page")).status ==
-            0);
+    REQUIRE(test::run("pdftoppm -r 300 -png -f 1 -l 1 " + test::quote(pdf) + " " + test::quote(dir / "page"))
+                .status == 0);
     const std::string ocr =
-        test::run("tesseract " + test::quote(dir / "page-1.png") + " - -l " + s.tesseract + " 2>/dev/null").out;
+        test::run("tesseract " + test::quote(dir / "page-1.png") + " - -l " + s.tesseract + " 2>/dev/null")
+            .out;
     for (const std::string& want : s.ocr) {
       CAPTURE(want);
       CHECK(test::contains_text(ocr, want));

@@ -1,10 +1,11 @@
 // Arabic joining and bidi reordering (FriBiDi): the visual strings ImGui and libharu draw left to
 // right.
+#include "bidi.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "bidi.hpp"
 #include "layout.hpp"
 #include "utf8.hpp"
 
@@ -37,7 +38,7 @@ TEST_CASE("an Arabic paragraph reads right to left; numbers and Latin inside sta
   const std::u32string v = decode(lines[0].text);
   const auto at = v.find(U"25");
   REQUIRE(at != std::u32string::npos);  // "25", not "52"
-  CHECK(v.find(U'\uFE94') < at);  // the last word (سنة, teh marbuta final) is drawn first, leftmost
+  CHECK(v.find(U'\uFE94') < at);        // the last word (سنة, teh marbuta final) is drawn first, leftmost
 }
 
 TEST_CASE("brackets are mirrored inside right-to-left text") {

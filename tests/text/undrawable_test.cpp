@@ -1,11 +1,15 @@
 // --check's font coverage: each character of a questionnaire's strings that the kiosk's fonts
 // cannot draw, with LINE:COLUMN, against the fonts installed on this machine.
+#include "undrawable.hpp"
+
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "font_chain.hpp"
-#include "undrawable.hpp"
 
 using rk::text::find_undrawable;
 
@@ -65,4 +69,27 @@ TEST_CASE("a character no installed font has is reported") {
   REQUIRE(found.size() == 1);
   CHECK(found[0].column == 8);
   CHECK(found[0].message.find("no installed font") != std::string::npos);
+}
+
+TEST_CASE("every shipped language file and questionnaire is drawable on screen and on paper") {
+  if (!have_fonts()) {
+    MESSAGE("SKIPPED: the kiosk's font packages are not installed");
+    return;
+  }
+  int files = 0;
+  for (const char* folder : {"/assets/i18n", "/questionnaires", "/tests/text/questionnaires"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(RK_SOURCE_DIR) + folder)) {
+      if (entry.path().extension() != ".toml") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      ++files;
+      for (const auto& u : find_undrawable(bytes.str())) {
+        const std::string where =
+            entry.path().string() + ":" + std::to_string(u.line) + ":" + std::to_string(u.column) + ": ";
+        FAIL_CHECK(where << u.message);
+      }
+    }
+  }
+  CHECK(files >= 3);
 }

@@ -15,7 +15,8 @@ const Questionnaire& default_questionnaire() {
   return *loaded.questionnaire;
 }
 
-Harness::Harness(float width, float height, KioskConfig config, const Questionnaire* questionnaire)
+Harness::Harness(float width, float height, KioskConfig config, const Questionnaire* questionnaire,
+                 ui::Speech* speech)
     : config_(std::move(config)) {
   IMGUI_CHECKVERSION();
   context_ = ImGui::CreateContext();
@@ -30,6 +31,7 @@ Harness::Harness(float width, float height, KioskConfig config, const Questionna
   services.staff_status = [] { return std::string("Printer: test queue ready"); };
   services.print_test_summary = [this] { ++test_prints; };
   services.exit = [this] { ++exits; };
+  services.speech = speech;
   services.out_of_service = [this] {
     ++service_checks;
     return out_of_service;

@@ -20,8 +20,9 @@ const Questionnaire& default_questionnaire();
 
 class Harness {
  public:
+  /// `speech` (read aloud; may be nullptr) must outlive the harness.
   explicit Harness(float width = 1080.0f, float height = 1920.0f, KioskConfig config = {},
-                   const Questionnaire* questionnaire = nullptr);
+                   const Questionnaire* questionnaire = nullptr, ui::Speech* speech = nullptr);
   ~Harness();
   Harness(const Harness&) = delete;
   Harness& operator=(const Harness&) = delete;

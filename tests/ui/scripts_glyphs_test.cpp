@@ -20,8 +20,10 @@ long ink_of(const ImFontGlyph& g) {
   int w = 0, h = 0;
   ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
   long ink = 0;
-  const int x0 = static_cast<int>(g.U0 * static_cast<float>(w)), x1 = static_cast<int>(g.U1 * static_cast<float>(w));
-  const int y0 = static_cast<int>(g.V0 * static_cast<float>(h)), y1 = static_cast<int>(g.V1 * static_cast<float>(h));
+  const int x0 = static_cast<int>(g.U0 * static_cast<float>(w)),
+            x1 = static_cast<int>(g.U1 * static_cast<float>(w));
+  const int y0 = static_cast<int>(g.V0 * static_cast<float>(h)),
+            y1 = static_cast<int>(g.V1 * static_cast<float>(h));
   for (int y = y0; y < y1; ++y)
     for (int x = x0; x < x1; ++x) ink += pixels[(y * w + x) * 4 + 3];
   return ink;
@@ -36,8 +38,10 @@ TEST_CASE("the atlas holds every glyph of vi, zh, ar and es text, with ink, in e
   test::Harness h(1080, 1920, {}, &*loaded.questionnaire);
   h.frame();
   const std::vector<std::string> samples{
-      loaded.questionnaire->title.in("vi"), loaded.questionnaire->title.in("zh"),
-      loaded.questionnaire->title.in("ar"), loaded.questionnaire->title.in("es"),
+      loaded.questionnaire->title.in("vi"),
+      loaded.questionnaire->title.in("zh"),
+      loaded.questionnaire->title.in("ar"),
+      loaded.questionnaire->title.in("es"),
       loaded.questionnaire->pages.at(0).items.at(0).options.at(1).label.in("vi"),
       loaded.questionnaire->pages.at(0).items.at(0).options.at(1).label.in("ar"),
   };
