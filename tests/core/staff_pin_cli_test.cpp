@@ -118,7 +118,7 @@ TEST_CASE("--set-pin writes a hash that verifies, keeping the rest of the file a
 
 TEST_CASE("--set-pin takes away what everyone else could read of a world-readable config") {
   TempDir dir;
-  const fs::path config = dir.path / "kiosk.toml";
+  const fs::path config = fs::path(dir.path()) / "kiosk.toml";
   std::ofstream(config) << "kiosk_name = \"Room 2\"\n";
   fs::permissions(config, fs::perms(0644));
   std::string output;
