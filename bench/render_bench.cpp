@@ -14,8 +14,10 @@
 #include "bench_stats.hpp"
 #include "paths.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
 #include "render_summary.hpp"
 #include "sample_patient.hpp"
+#include "ui_strings.hpp"
 
 namespace {
 
@@ -49,7 +51,10 @@ int main(int argc, char** argv) {
   }
   if (iterations < 1) return usage();
 
-  const auto loaded = rk::load_questionnaire_file(questionnaire_path);
+  const rk::UiStringsResult languages = rk::load_shipped_languages();
+  for (const auto& e : languages.errors) std::fprintf(stderr, "%s\n", e.format().c_str());
+  if (!languages.ok()) return 1;
+  const auto loaded = rk::load_questionnaire_file(questionnaire_path, languages.strings);
   if (!loaded.ok()) {
     for (const auto& e : loaded.errors) std::fprintf(stderr, "%s\n", e.format().c_str());
     return 1;
@@ -57,7 +62,7 @@ int main(int argc, char** argv) {
   const rk::Questionnaire& questionnaire = *loaded.questionnaire;
 
   for (const std::string language : {"en", "es"}) {
-    const auto summary = rk::make_sample_summary(questionnaire, language, std::chrono::system_clock::now());
+    const auto summary = rk::make_sample_summary(questionnaire, languages.strings, language, std::chrono::system_clock::now());
     std::vector<double> render_ms;
     std::vector<double> render_cpu_ms;
     std::vector<double> size_kb;
@@ -65,7 +70,7 @@ int main(int argc, char** argv) {
     for (int i = -kWarmUpRenders; i < iterations; ++i) {
       const double cpu_start = thread_cpu_ms();
       const auto start = std::chrono::steady_clock::now();
-      const auto result = rk::report::render_summary(summary);
+      const auto result = rk::report::render_summary(summary, languages.strings);
       const auto stop = std::chrono::steady_clock::now();
       const double cpu_stop = thread_cpu_ms();
       if (!result.ok()) {

@@ -27,9 +27,11 @@
 #include "paths.hpp"
 #include "proc_stats.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
 #include "render_summary.hpp"
 #include "save.hpp"
 #include "session.hpp"
+#include "ui_strings.hpp"
 #include "utf8.hpp"
 
 namespace {
@@ -236,7 +238,10 @@ int main(int argc, char** argv) {
     return usage();
   }
 
-  const auto loaded = rk::load_questionnaire_file(options.questionnaire_path);
+  const rk::UiStringsResult languages = rk::load_shipped_languages();
+  for (const auto& e : languages.errors) std::fprintf(stderr, "%s\n", e.format().c_str());
+  if (!languages.ok()) return 1;
+  const auto loaded = rk::load_questionnaire_file(options.questionnaire_path, languages.strings);
   if (!loaded.ok()) {
     for (const auto& e : loaded.errors) std::fprintf(stderr, "%s\n", e.format().c_str());
     return 1;
@@ -261,7 +266,7 @@ int main(int argc, char** argv) {
   auto last_mark = wall_start;
   for (int index = 1; index <= options.sessions; ++index) {
     const rk::Summary summary = run_session(*loaded.questionnaire, index, patient, counters);
-    const auto rendered = rk::report::render_summary(summary);
+    const auto rendered = rk::report::render_summary(summary, languages.strings);
     if (!rendered.ok()) {
       ++counters.render_failures;
       std::fprintf(stderr, "soak: session %d: render failed: %s\n", index, rendered.error.c_str());

@@ -12,14 +12,22 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/questionnaires/
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/
         DESTINATION ${CMAKE_INSTALL_DATADIR}/readiness-kiosk/assets)
 
-# The clinic's config (a conffile: dpkg keeps the clinic's edits on upgrade) and the PAM service
-# the unit opens its logind session with. /etc, not <prefix>/etc.
+# The clinic's config (a conffile: dpkg keeps the clinic's edits on upgrade). /etc, not <prefix>/etc.
 install(FILES ${RK_PACKAGING_DIR}/kiosk.example.toml
         DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/readiness-kiosk RENAME kiosk.toml)
-install(FILES ${RK_PACKAGING_DIR}/pam/readiness-kiosk DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/pam.d)
 
 # Debian 12 keeps packaged units in /lib/systemd/system.
 install(FILES ${RK_PACKAGING_DIR}/systemd/readiness-kiosk.service DESTINATION /lib/systemd/system)
+
+# The lock-down (SysRq off, no spare VTs, no Ctrl+Alt+Del burst reboot), as vendor drop-ins in
+# /usr/lib: a file of the same name in /etc, or a symlink there to /dev/null, overrides each one
+# (the opt-out in README.md). postinst masks ctrl-alt-del.target.
+install(FILES ${RK_PACKAGING_DIR}/lockdown/sysctl.conf
+        DESTINATION /usr/lib/sysctl.d RENAME 90-readiness-kiosk.conf)
+install(FILES ${RK_PACKAGING_DIR}/lockdown/logind.conf
+        DESTINATION /usr/lib/systemd/logind.conf.d RENAME 90-readiness-kiosk.conf)
+install(FILES ${RK_PACKAGING_DIR}/lockdown/system.conf
+        DESTINATION /usr/lib/systemd/system.conf.d RENAME 90-readiness-kiosk.conf)
 
 # Documentation: the deployment guide, the example config, copyright and changelog.
 install(FILES ${RK_PACKAGING_DIR}/README.md ${RK_PACKAGING_DIR}/kiosk.example.toml
@@ -60,14 +68,17 @@ therapist and wipes the session. Answers stay in memory; the log holds
 events only.
 .
 This package starts the kiosk at boot on tty1 inside the cage Wayland kiosk
-compositor, under systemd with a watchdog and sandboxing, as the system user
-readiness-kiosk.")
+compositor (the screen from seatd), under systemd with a watchdog and
+sandboxing, as the system user readiness-kiosk. It locks the terminal down:
+no SysRq, no spare consoles, no Ctrl+Alt+Del reboot.")
 # dpkg-shlibdeps finds the libraries the binary links (libsdl2, libcups2, libhpdf, libsodium,
 # libsystemd, libpng, libepoxy, libfreetype, libgl/mesa through libepoxy). The rest are found at
-# run time or run beside it: cage and its EGL/Mesa drivers, the fonts, and the PAM module.
+# run time or run beside it: cage, the Xwayland it will not start without, seatd that hands it
+# the screen and input devices, the EGL/Mesa drivers and the fonts. tests/vm boots a minimal
+# Debian 12 with exactly these to prove the list.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "cage, fonts-dejavu-core, fonts-noto-core, fonts-droid-fallback, fonts-nanum, libegl1, libegl-mesa0, libgl1, libgl1-mesa-dri, libpam-systemd, adduser, dbus, procps")
+    "cage, xwayland, seatd, fonts-dejavu-core, fonts-noto-core, fonts-droid-fallback, fonts-nanum, libegl1, libegl-mesa0, libgl1, libgl1-mesa-dri, adduser, procps")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cups, fonts-noto-cjk")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${RK_PACKAGING_DIR}/debian/postinst ${RK_PACKAGING_DIR}/debian/prerm ${RK_PACKAGING_DIR}/debian/postrm

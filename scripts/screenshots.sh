@@ -3,11 +3,16 @@
 # welcome, every question page of the default questionnaire, the on-screen keyboard, Spanish,
 # larger text, high contrast, the idle prompt, review, finishing, thank-you and the staff PIN pad.
 #   scripts/screenshots.sh [OUT_DIR]          (default: screenshots/)
+#   scripts/screenshots.sh --gallery [OUT_DIR] also refreshes docs/gallery/ (README's gallery):
+#                                              a few screens at half size and a summary PDF page
+# Fails when any PNG is blank (one colour, `identify -format %k`).
 # Uses its own Xvfb (stopped by PID) and the kiosk's --replay / --test-items / --screenshot-dir
 # test hooks, driving it by taps on widget ids. RK_KIOSK_BIN overrides the binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+gallery=0
+if [ "${1:-}" = "--gallery" ]; then gallery=1; shift; fi
 out=$(realpath -m "${1:-screenshots}")
 bin=${RK_KIOSK_BIN:-$root/build/kiosk/app/readiness-kiosk}
 if [ ! -x "$bin" ]; then
@@ -165,4 +170,30 @@ TOML
 
 shoot_size 1080 1920 portrait
 shoot_size 1920 1080 landscape
-echo "screenshots: $(ls "$out"/*.png | wc -l) PNG files in $out"
+
+# A blank picture is a bug (a black screen after a font rebuild once went unnoticed this way).
+blank=0
+for f in "$out"/*.png; do
+  colours=$(identify -format '%k' "$f")
+  if [ "$colours" -le 2 ]; then echo "screenshots: $f is blank ($colours colour(s))" >&2; blank=1; fi
+done
+[ $blank = 0 ] || exit 1
+echo "screenshots: $(ls "$out"/*.png | wc -l) PNG files in $out, none blank"
+
+if [ $gallery = 1 ]; then
+  g="$root/docs/gallery"
+  mkdir -p "$g"
+  half() { convert "$1" -resize 50% -strip "$g/$2.png"; }
+  half "$out/portrait-01-welcome.png" welcome
+  half "$(ls "$out"/landscape-11-page-*-ruler-answered.png | head -1)" ruler
+  half "$(ls "$out"/portrait-12-page-*-card-picked.png | head -1)" cards
+  half "$out/landscape-20-keyboard-en.png" keyboard
+  half "$out/portrait-50-review.png" review
+  "$bin" --sample-summary "$work/sample.pdf" >/dev/null
+  pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$work/sample.pdf" "$work/summary"
+  convert "$work/summary.png" -strip "$g/summary-pdf.png"
+  for f in "$g"/*.png; do
+    [ "$(identify -format '%k' "$f")" -gt 2 ] || { echo "screenshots: $f is blank" >&2; exit 1; }
+  done
+  echo "screenshots: gallery refreshed in $g"
+fi

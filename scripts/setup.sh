@@ -23,7 +23,8 @@ test_pkgs=(
   xvfb xauth xdotool imagemagick qpdf poppler-utils
   cups cups-client cups-bsd cups-ipp-utils printer-driver-cups-pdf
   lintian dpkg-dev fakeroot systemd file
-  cage libegl-mesa0 libgl1-mesa-dri libpam-systemd dbus  # the .deb's run-time Depends, for the offline install test
+  cage xwayland seatd libegl-mesa0 libgl1-mesa-dri  # the .deb's run-time Depends, for the offline install test
+  qemu-system-x86 mmdebstrap python3  # tests/vm: boot a Debian 12 image with the .deb in QEMU
   clang libclang-rt-14-dev clang-tidy  # the loader fuzzer; the lint test
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-chi-sim tesseract-ocr-ara tesseract-ocr-spa  # OCR of summary pages
 )

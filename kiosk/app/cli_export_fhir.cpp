@@ -13,6 +13,8 @@
 #include "fhir_export.hpp"
 #include "fhir_json.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
+#include "ui_strings.hpp"
 #include "save.hpp"
 
 namespace {
@@ -49,7 +51,7 @@ int export_fhir(std::span<const std::string> args) {
   }
   rk::KioskConfig config;
   if (!rk::app::load_cli_config(config_path, config)) return 1;
-  const rk::LoadResult loaded = rk::load_questionnaire_file(in_path);
+  const rk::LoadResult loaded = rk::load_questionnaire_file(in_path, rk::load_shipped_languages().strings);
   for (const auto& problem : loaded.errors) std::fprintf(stderr, "%s\n", problem.format().c_str());
   if (!loaded.ok()) return 1;
 

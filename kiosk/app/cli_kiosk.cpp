@@ -18,6 +18,8 @@
 #include "lockdown.hpp"
 #include "paths.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
+#include "ui_strings.hpp"
 
 namespace {
 
@@ -117,7 +119,7 @@ std::string questionnaire_file(const Arguments& args, const rk::KioskConfig& con
   return rk::data_dir() + "/questionnaires/readiness-and-strengths.toml";
 }
 
-/// Reads the config and the questionnaire; nullopt with the problems when either fails.
+/// Reads the config, the language files and the questionnaire; nullopt with the problems when any fails.
 std::optional<rk::app::KioskFiles> load_files(const Arguments& args, std::vector<std::string>& problems) {
   rk::KioskConfig config;
   const std::string config_path =
@@ -135,14 +137,19 @@ std::optional<rk::app::KioskFiles> load_files(const Arguments& args, std::vector
                  config.audit_log_file.c_str());
   }
   warn_if_pin_hash_exposed(config_path, config);
+  rk::UiStringsResult languages = rk::load_shipped_languages();
+  if (!languages.ok()) {
+    for (const auto& e : languages.errors) problems.push_back(e.format());
+    return std::nullopt;
+  }
   const std::string path = questionnaire_file(args, config);
-  auto loaded = rk::load_questionnaire_file(path);
+  auto loaded = rk::load_questionnaire_file(path, languages.strings);
   if (!loaded.ok()) {
     for (const auto& e : loaded.errors) problems.push_back(e.format());
     if (loaded.errors.empty()) problems.push_back(path + ": error: the questionnaire could not be loaded");
     return std::nullopt;
   }
-  return rk::app::KioskFiles{std::move(config), std::move(*loaded.questionnaire)};
+  return rk::app::KioskFiles{std::move(config), std::move(languages.strings), std::move(*loaded.questionnaire)};
 }
 
 int run(std::span<const std::string> raw_args) {

@@ -15,9 +15,11 @@
 #include "fhir_json.hpp"
 #include "paths.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
 #include "render_summary.hpp"
 #include "sample_patient.hpp"
 #include "save.hpp"
+#include "ui_strings.hpp"
 
 namespace {
 
@@ -61,7 +63,10 @@ int sample_summary(std::span<const std::string> args) {
                              ? rk::data_dir() + "/questionnaires/readiness-and-strengths.toml"
                              : config.questionnaires.front();
   }
-  const rk::LoadResult loaded = rk::load_questionnaire_file(questionnaire_path);
+  const rk::UiStringsResult languages = rk::load_shipped_languages();
+  for (const auto& problem : languages.errors) std::fprintf(stderr, "%s\n", problem.format().c_str());
+  if (!languages.ok()) return 1;
+  const rk::LoadResult loaded = rk::load_questionnaire_file(questionnaire_path, languages.strings);
   for (const auto& problem : loaded.errors) std::fprintf(stderr, "%s\n", problem.format().c_str());
   if (!loaded.ok()) return 1;
   const rk::Questionnaire& questionnaire = *loaded.questionnaire;
@@ -74,10 +79,10 @@ int sample_summary(std::span<const std::string> args) {
     return 2;
   }
 
-  rk::Summary summary = rk::make_sample_summary(questionnaire, language, std::chrono::system_clock::now());
+  rk::Summary summary = rk::make_sample_summary(questionnaire, languages.strings, language, std::chrono::system_clock::now());
   summary.kiosk_name = config.kiosk_name;
   const rk::report::RenderResult rendered =
-      rk::report::render_summary(summary, rk::report::render_options_from(config));
+      rk::report::render_summary(summary, languages.strings, rk::report::render_options_from(config));
   if (!rendered.ok()) {
     std::fprintf(stderr, "readiness-kiosk --sample-summary: cannot make the PDF: %s\n",
                  rendered.error.c_str());

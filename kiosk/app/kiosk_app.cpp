@@ -32,6 +32,8 @@ struct Running {
   std::unique_ptr<KioskServices> services;
   std::optional<SpeechEngine> speech;
   std::unique_ptr<ui::KioskUi> kiosk;
+  /// Read aloud starts after the first frame: SDL audio and espeak-ng take 5-35 ms to start here.
+  bool speech_pending = false;
 
   void start(std::unique_ptr<KioskFiles> loaded, KioskWindow& window) {
     kiosk.reset();
@@ -39,21 +41,24 @@ struct Running {
     services.reset();  // the services refer to the old files: gone before them
     files = std::move(loaded);
     const KioskConfig& config = files->config;
-    services = std::make_unique<KioskServices>(config, files->questionnaire, wake_event_type());
-    if (config.read_aloud != ReadAloud::Off) {
-      speech.emplace(
-          SpeechSettings{config.read_aloud_device, config.read_aloud_volume, config.read_aloud_rate},
-          wake_event_type());
-      for (const std::string& language : files->questionnaire.languages) {
-        if (speech->unavailable_reason().empty() && !speech->can_speak(language))
-          audit("read-aloud-no-voice", {{"language", language}});
-      }
-    }
-    ui::Services callbacks = services->callbacks();
-    callbacks.speech = speech ? &*speech : nullptr;
-    kiosk = std::make_unique<ui::KioskUi>(files->questionnaire, config, std::move(callbacks));
+    services = std::make_unique<KioskServices>(config, files->questionnaire, files->languages, wake_event_type());
+    kiosk = std::make_unique<ui::KioskUi>(files->questionnaire, files->languages, config, services->callbacks());
     kiosk->load_fonts(static_cast<float>(window.width()), static_cast<float>(window.height()));
     window.reload_font_texture();
+    speech_pending = config.read_aloud != ReadAloud::Off;
+  }
+
+  void start_speech_if_wanted() {
+    if (!speech_pending) return;
+    speech_pending = false;
+    const KioskConfig& config = files->config;
+    speech.emplace(SpeechSettings{config.read_aloud_device, config.read_aloud_volume, config.read_aloud_rate},
+                   wake_event_type());
+    for (const std::string& language : files->questionnaire.languages) {
+      if (speech->unavailable_reason().empty() && !speech->can_speak(language))
+        audit("read-aloud-no-voice", {{"language", language}});
+    }
+    kiosk->set_speech(&*speech);
   }
 };
 
@@ -85,6 +90,7 @@ int run_kiosk(const KioskOptions& options, KioskFiles first_files) {
   hooks.widgets = [&]() -> const std::vector<ui::WidgetInfo>& { return run.kiosk->widgets(); };
   hooks.screen = [&] { return screen_name(run.kiosk->screen()); };
   hooks.after_frame = [&] {
+    run.start_speech_if_wanted();
     if (run.kiosk->needs_font_reload()) {
       run.kiosk->load_fonts(static_cast<float>(window->width()), static_cast<float>(window->height()));
       window->reload_font_texture();
@@ -109,6 +115,7 @@ int run_kiosk(const KioskOptions& options, KioskFiles first_files) {
       auto loaded = options.reload ? options.reload(problems) : std::nullopt;
       if (loaded) {
         run.start(std::make_unique<KioskFiles>(std::move(*loaded)), *window);
+        run.start_speech_if_wanted();
         audit("config-reloaded", {{"questionnaire", run.files->questionnaire.id},
                                   {"version", run.files->questionnaire.version}});
       } else {

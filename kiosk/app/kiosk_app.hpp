@@ -11,12 +11,14 @@
 #include "kiosk_window.hpp"
 #include "main_loop.hpp"
 #include "questionnaire.hpp"
+#include "ui_strings.hpp"
 
 namespace rk::app {
 
 /// What the kiosk runs on: the clinic's config and the questionnaire a session starts with.
 struct KioskFiles {
   KioskConfig config;
+  UiStrings languages;  ///< assets/i18n: every word, keyboard and direction of each language
   Questionnaire questionnaire;
 };
 

@@ -17,8 +17,8 @@ constexpr auto kPrinterCheckEvery = std::chrono::seconds(5);
 }  // namespace
 
 KioskServices::KioskServices(const KioskConfig& config, const Questionnaire& questionnaire,
-                             Uint32 wake_event_type)
-    : config_(config), questionnaire_(questionnaire), wake_event_type_(wake_event_type) {
+                             const UiStrings& languages, Uint32 wake_event_type)
+    : config_(config), questionnaire_(questionnaire), languages_(languages), wake_event_type_(wake_event_type) {
   if (config_.output != OutputMode::Save) warnings_ = delivery::cups_spool_warning();
   // What an earlier run could not deliver (a kill, a power cut, a printer that was down) goes first.
   delivery_.post([this] { delivery_round("", ""); });
@@ -38,7 +38,7 @@ ui::Services KioskServices::callbacks() {
     audit("staff-test-summary");
     const std::string language =
         !config_.summary_language.empty() ? config_.summary_language : questionnaire_.default_language;
-    deliver(make_sample_summary(questionnaire_, language, SystemClock::now()), false);
+    deliver(make_sample_summary(questionnaire_, languages_, language, SystemClock::now()), false);
   };
   services.exit = [this] {
     audit("staff-exit");
@@ -71,7 +71,7 @@ void KioskServices::keep(const Summary& summary, bool session) {
   const std::string label = session ? "Last summary: " : "Test summary: ";
   Finished result;
   result.session = session;
-  const auto rendered = report::render_summary(summary, report::render_options_from(config_));
+  const auto rendered = report::render_summary(summary, languages_, report::render_options_from(config_));
   if (!rendered.ok()) {
     audit("render-failed", {{"code", delivery::code_name(delivery::ErrorCode::RenderFailed)}});
     set_last_result(label + "could not make the summary PDF: " + rendered.error + ". It was not kept.");

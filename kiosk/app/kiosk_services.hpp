@@ -20,6 +20,7 @@
 #include "kiosk_ui.hpp"
 #include "questionnaire.hpp"
 #include "summary.hpp"
+#include "ui_strings.hpp"
 
 namespace rk::app {
 
@@ -27,9 +28,10 @@ class KioskServices {
  public:
   using SystemClock = std::chrono::system_clock;
 
-  /// `wake_event_type` is an SDL user event type pushed when a result is ready. Both references
+  /// `wake_event_type` is an SDL user event type pushed when a result is ready. The references
   /// must outlive this object. Starts a delivery round for what the outbox still holds.
-  KioskServices(const KioskConfig& config, const Questionnaire& questionnaire, Uint32 wake_event_type);
+  KioskServices(const KioskConfig& config, const Questionnaire& questionnaire, const UiStrings& languages,
+                Uint32 wake_event_type);
   /// Finishes keeping the summaries already handed over (they reach the outbox), and cuts a
   /// delivery in progress short within a fraction of a second: the outbox keeps it for the next start.
   ~KioskServices();
@@ -75,6 +77,7 @@ class KioskServices {
 
   const KioskConfig& config_;
   const Questionnaire& questionnaire_;
+  const UiStrings& languages_;
   Uint32 wake_event_type_;
   std::atomic<bool> exit_requested_{false};
   std::atomic<bool> stop_{false};  ///< cuts CUPS calls short at exit

@@ -5,15 +5,37 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "lockdown.hpp"
 
 namespace rk::app {
+namespace {
+
+std::string describe_env(const char* name) {
+  const char* value = SDL_getenv(name);
+  return value == nullptr || *value == '\0' ? std::string("not set") : "'" + std::string(value) + "'";
+}
+
+}  // namespace
 
 std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std::string& error) {
   set_kiosk_hints();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     error = std::string("cannot start SDL video: ") + SDL_GetError();
+    return nullptr;
+  }
+  // SDL falls back to its offscreen (or dummy) driver when it finds no display: a kiosk nobody
+  // can see, running silently. Those drivers are for tests, and only when asked for by name.
+  const std::string driver = SDL_GetCurrentVideoDriver() != nullptr ? SDL_GetCurrentVideoDriver() : "";
+  const char* asked = SDL_getenv("SDL_VIDEODRIVER");
+  if ((driver == "offscreen" || driver == "dummy") && (asked == nullptr || driver != asked)) {
+    SDL_Quit();
+    error = "no display to show the kiosk on: looked for X (DISPLAY is " + describe_env("DISPLAY") +
+            "), Wayland (WAYLAND_DISPLAY is " + describe_env("WAYLAND_DISPLAY") +
+            ") and a KMS/DRM console (/dev/dri/card*), and found none (SDL offered only its invisible '" + driver +
+            "' driver).\n  Run it in a desktop session (add --window 1280x800 for a window), or on a kiosk "
+            "terminal under the cage compositor as packaging/README.md shows (cage -- readiness-kiosk).";
     return nullptr;
   }
   std::unique_ptr<KioskWindow> w(new KioskWindow());
@@ -107,6 +129,11 @@ void KioskWindow::render() {
   glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  // A GL error means a frame may be missing from the screen; say so once rather than stay silent.
+  if (const GLenum gl_error = glGetError(); gl_error != GL_NO_ERROR && !gl_error_reported_) {
+    gl_error_reported_ = true;
+    std::fprintf(stderr, "readiness-kiosk: OpenGL error 0x%x while drawing a frame\n", gl_error);
+  }
 }
 
 std::vector<std::uint8_t> KioskWindow::read_pixels(int& width, int& height) const {
@@ -132,11 +159,20 @@ void KioskWindow::present() {
 }
 
 void KioskWindow::reload_font_texture() {
-  // Recreate all device objects here rather than only the font texture: otherwise the backend's
-  // first NewFrame creates them again and uploads the atlas a second time. Once the texture is in
-  // GL, ImGui's CPU copies of the atlas pixels are dead weight (several MiB at kiosk font sizes).
-  ImGui_ImplOpenGL3_DestroyDeviceObjects();
-  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  // Only the font texture is remade after the first time. Recreating every device object here
+  // blacked out the screen: Debian's ImGui 1.86 backend keeps VertexBufferSize/IndexBufferSize
+  // across DestroyDeviceObjects(), so the new, empty buffers were never given storage and every
+  // glBufferSubData of a frame no bigger than the largest so far failed (GL_INVALID_VALUE):
+  // nothing was drawn until a bigger frame came along.
+  if (!device_objects_ready_) {
+    ImGui_ImplOpenGL3_CreateDeviceObjects();  // the first time: shaders, buffers and font texture
+    device_objects_ready_ = true;             // (and the backend's NewFrame will not upload again)
+  } else {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  // Once the texture is in GL, ImGui's CPU copies of the atlas pixels are dead weight (several MiB
+  // at kiosk font sizes); a later rebuild makes them again from the fonts just added.
   ImGui::GetIO().Fonts->ClearTexData();
 }
 

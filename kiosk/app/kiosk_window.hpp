@@ -41,7 +41,8 @@ class KioskWindow {
   /// The back buffer as RGBA, top row first (call after render(), before present()).
   [[nodiscard]] std::vector<std::uint8_t> read_pixels(int& width, int& height) const;
   void present();
-  /// After fonts were added to the atlas: rebuild and upload its texture.
+  /// After fonts were added to the atlas: rebuild and upload its texture (the first call also makes
+  /// ImGui's GL shaders and buffers); then frees the atlas's CPU pixels.
   void reload_font_texture();
 
  private:
@@ -50,6 +51,8 @@ class KioskWindow {
   SDL_GLContext gl_ = nullptr;
   bool imgui_ready_ = false;
   bool gl_backend_ready_ = false;
+  bool device_objects_ready_ = false;  ///< ImGui's GL shaders and buffers exist
+  bool gl_error_reported_ = false;
   int width_ = 0;
   int height_ = 0;
   int drawable_w_ = 0;

@@ -189,7 +189,9 @@ int run_main_loop(KioskWindow& window, const LoopHooks& hooks, const LoopOptions
         const auto& widgets = hooks.widgets ? hooks.widgets() : kNoWidgets;
         write_file_atomically(
             options.test_items_path,
-            format_widget_list(widgets, frames, screen, replay ? replay->lines_done() : -1));
+            format_widget_list(widgets, frames, screen, replay ? replay->lines_done() : -1) +
+                format_layout_faults(widgets, static_cast<float>(window.width()),
+                                     static_cast<float>(window.height())));
         items_replayed = replay ? replay->lines_done() : -1;
       }
       window.present();

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "layout_check.hpp"
+
 namespace rk::app {
 
 std::string_view screen_name(ui::Screen screen) {
@@ -37,6 +39,16 @@ std::string format_widget_list(const std::vector<ui::WidgetInfo>& widgets, long 
     std::snprintf(numbers, sizeof numbers, "\t%.1f\t%.1f\t%.1f\t%.1f\n", static_cast<double>(w.x),
                   static_cast<double>(w.y), static_cast<double>(w.w), static_cast<double>(w.h));
     out += numbers;
+  }
+  return out;
+}
+
+std::string format_layout_faults(const std::vector<ui::WidgetInfo>& widgets, float screen_w, float screen_h) {
+  std::string out;
+  for (const std::string& fault : ui::check_layout(widgets, screen_w, screen_h)) {
+    out += "# layout: ";
+    for (char c : fault) out += (c == '\n' || c == '\r') ? ' ' : c;
+    out += '\n';
   }
   return out;
 }

@@ -11,6 +11,7 @@
 #include <functional>
 #include <set>
 
+#include "ui_strings.hpp"
 #include "fhir_importer.hpp"
 #include "fhir_json.hpp"
 #include "fhir_text.hpp"
@@ -140,15 +141,13 @@ void Importer::settle_languages(const Json::Value& root) {
   });
 }
 
-/// Yes/No labels: the loader has built-in words for some languages only. Ask the loader itself
-/// (one tiny file per language) and write labels where it has none.
+/// Yes/No labels come from the kiosk's language files (assets/i18n, bind_languages); for a
+/// language without a file, write labels.
 void Importer::settle_yes_no_labels(const Json::Value& root) {
   std::vector<std::string> missing;
+  const UiStringsResult languages = load_shipped_languages();
   for (const auto& lang : q_.languages) {
-    const std::string probe = "id = \"p\"\nversion = \"1\"\nminutes = 1\nlanguages = [\"" + lang +
-                              "\"]\ndefault_language = \"" + lang +
-                              "\"\ntitle = \"t\"\n[[page]]\nid = \"p\"\n[[page.item]]\nid = \"i\"\nkind = \"yes_no\"\ntext = \"t\"\n";
-    if (!load_questionnaire_text(probe, "probe").ok()) missing.push_back(lang);
+    if (languages.strings.find(lang) == nullptr) missing.push_back(lang);
   }
   if (missing.empty()) return;
   bool warned = false;

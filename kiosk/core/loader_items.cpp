@@ -7,15 +7,6 @@
 namespace rk::loader {
 namespace {
 
-/// Built-in labels for the options a yes_no item gets without writing them.
-const std::map<std::string, std::pair<std::string, std::string>>& yes_no_labels() {
-  static const std::map<std::string, std::pair<std::string, std::string>> labels = {
-      {"en", {"Yes", "No"}},  {"es", {"Sí", "No"}}, {"fr", {"Oui", "Non"}}, {"pt", {"Sim", "Não"}},
-      {"de", {"Ja", "Nein"}}, {"it", {"Sì", "No"}}, {"nl", {"Ja", "Nee"}},  {"vi", {"Có", "Không"}},
-  };
-  return labels;
-}
-
 bool option_list_is_missing_or_empty(const toml::table& table) {
   const toml::node* node = table.get("option");
   if (node == nullptr) return true;
@@ -136,23 +127,15 @@ void Loader::read_options(const toml::table& table, Item& item, const Scope& sco
   }
 }
 
+// The two options of a yes/no item, whether or not the file writes them. Labels the file does not
+// give come from each language's file (`yes`, `no`), bound after loading: bind_languages in
+// questionnaire_languages.hpp. The loader itself knows no language files.
 void Loader::synthesize_yes_no(const toml::table& table, Item& item, std::map<std::string, Option>& given) {
   for (const char* id : {"yes", "no"}) {
     Option option;
     if (auto g = given.find(id); g != given.end()) option = std::move(g->second);
     option.id = id;
     if (option.where.line == 0) option.where = location_of(table.source());
-    for (const auto& language : languages_) {
-      if (option.label.by_language.count(language) != 0) continue;
-      auto builtin = yes_no_labels().find(language);
-      if (builtin == yes_no_labels().end()) {
-        error(table, "there is no built-in " + in_quotes(id) + " label in " + in_quotes(language) +
-                         ". Add [[page.item.option]] with id = \"" + id + "\" and a label.");
-        continue;
-      }
-      option.label.by_language[language] =
-          std::string(id) == "yes" ? builtin->second.first : builtin->second.second;
-    }
     item.options.push_back(std::move(option));
   }
 }

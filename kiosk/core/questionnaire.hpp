@@ -107,6 +107,7 @@ struct Questionnaire {
   std::string version;
   int minutes = 0;                     ///< estimated minutes to finish
   std::vector<std::string> languages;  ///< every language the file translates, in display order
+  std::vector<SourceLocation> language_where;  ///< where each of `languages` is written (for messages)
   std::string default_language;
   Text intro;                          ///< optional text for the welcome screen
   std::vector<Page> pages;

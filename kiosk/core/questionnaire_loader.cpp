@@ -44,6 +44,7 @@ void Loader::read_languages(const toml::table& root, Questionnaire& q) {
         continue;
       }
       q.languages.push_back(code);
+      q.language_where.push_back(location_of(element.source()));
     }
   }
   languages_ = q.languages;

@@ -1,5 +1,5 @@
 // A fictional patient for the test page: answers every visible item the way a real patient might,
-// in English or Spanish (accents and all), with something generic for any other language.
+// in the words of the [sample_patient] table of the language's file (accents and all).
 #include "sample_patient.hpp"
 
 #include <algorithm>
@@ -13,82 +13,38 @@
 namespace rk {
 namespace {
 
-/// What the fictional patient writes. Lists are used in turn, so two follow-ups or two hope
-/// questions get different answers.
-struct SampleWords {
-  const char* name;
-  std::vector<const char*> talk_about;
-  std::vector<const char*> follow_up;  ///< in pairs: why not lower, then what might help
-  std::vector<const char*> hope;       ///< something that went well, then a small step
-  std::vector<const char*> notes;
-  const char* short_text;
-};
-
-const SampleWords& words_for(const std::string& language) {
-  static const SampleWords english{
-      "Sample",
-      {"Sleeping better, and feeling less tense at work."},
-      {"My kids notice when I am calmer, and that matters to me.", "Talking it through with someone I trust.",
-       "I have done hard things before.", "A simple plan for the evenings.",
-       "I already started cutting back a little.", "Seeing some progress in the next week."},
-      {"I went for a walk three times this week.", "Go to bed before eleven on weeknights."},
-      {"This is a sample patient for a test page, not a real person."},
-      "More time outside",
-  };
-  static const SampleWords spanish{
-      "Ejemplo",
-      {"Dormir mejor y sentirme menos tensa en el trabajo."},
-      {"Mis hijos notan cuando estoy más tranquila, y eso me importa.", "Hablarlo con alguien de confianza.",
-       "Ya he logrado cosas difíciles antes.", "Un plan sencillo para las noches.",
-       "Ya empecé a reducir un poco.", "Ver algún avance la próxima semana."},
-      {"Salí a caminar tres veces esta semana. ¡Me ayudó mucho!",
-       "Acostarme antes de las once entre semana."},
-      {"Esta es una paciente de ejemplo para una página de prueba, no una persona real."},
-      "Más tiempo al aire libre",
-  };
-  static const SampleWords generic{
-      "Sample",
-      {"Sample answer (test page)."},
-      {"Sample answer (test page)."},
-      {"Sample answer (test page)."},
-      {"Sample patient for a test page, not a real person."},
-      "Sample",
-  };
-  if (language == "en") return english;
-  if (language == "es") return spanish;
-  return generic;
-}
-
 /// Where the fictional patient is in each list of words, and what it still has to show.
 struct SampleState {
-  const SampleWords* words = nullptr;
+  const UiLanguage* words = nullptr;
   std::size_t talk_about = 0, follow_up = 0, hope = 0, notes = 0, rulers = 0;
   bool want_option_flag = false;
   bool want_ruler_flag = false;
 };
 
-std::string next_of(const std::vector<const char*>& list, std::size_t& counter) {
-  return list[counter++ % list.size()];
+std::string next_of(const UiLanguage& words, std::string_view list_key, std::size_t& counter) {
+  const std::vector<std::string>& list = words.list(std::string("sample_patient.") + std::string(list_key));
+  return list.empty() ? std::string() : list[counter++ % list.size()];
 }
 
 std::string sample_text(const Item& item, SampleState& state) {
-  const SampleWords& words = *state.words;
+  const UiLanguage& words = *state.words;
   std::string text;
   switch (item.effective_summary()) {
     case SummarySection::Name:
-      text = words.name;
+      text = words.word("sample_patient.name");
       break;
     case SummarySection::TalkAbout:
-      text = next_of(words.talk_about, state.talk_about);
+      text = next_of(words, "talk_about", state.talk_about);
       break;
     case SummarySection::FollowUp:
-      text = next_of(words.follow_up, state.follow_up);
+      text = next_of(words, "follow_up", state.follow_up);
       break;
     case SummarySection::Hope:
-      text = next_of(words.hope, state.hope);
+      text = next_of(words, "hope", state.hope);
       break;
     default:
-      text = describe(item.kind).one_line ? words.short_text : next_of(words.notes, state.notes);
+      text = describe(item.kind).one_line ? words.word("sample_patient.short_text")
+                                          : next_of(words, "notes", state.notes);
   }
   if (item.max_length > 0) text = utf8_prefix(text, static_cast<std::size_t>(item.max_length));
   return text;
@@ -164,13 +120,15 @@ void answer_item(Session& session, const Item& item, SampleState& state) {
 
 }  // namespace
 
-Summary make_sample_summary(const Questionnaire& questionnaire, const std::string& language,
-                            Summary::Clock::time_point now) {
+Summary make_sample_summary(const Questionnaire& questionnaire, const UiStrings& languages,
+                            const std::string& language, Summary::Clock::time_point now) {
   Session session(questionnaire);
   const int minutes = questionnaire.minutes > 0 ? questionnaire.minutes : 4;
   session.start(language, now - std::chrono::minutes(minutes));
   SampleState state;
-  state.words = &words_for(session.language());
+  const UiLanguage none;
+  const UiLanguage* words = languages.find(session.language());
+  state.words = words != nullptr ? words : &none;  // no file: the patient picks but writes nothing
   // Prefer a flag on a choice (it reads naturally); else a flagged ruler range.
   state.want_option_flag = questionnaire_has_option_flag(questionnaire);
   state.want_ruler_flag = !state.want_option_flag;

@@ -19,13 +19,6 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
   return out;
 }
 
-/// Labels for a yes/no item written without options.
-std::string built_in_yes_no(const std::string& option_id, const std::string& language) {
-  const bool yes = option_id == "yes";
-  if (language == "es") return yes ? "S\u00ed" : "No";
-  return yes ? "Yes" : "No";
-}
-
 }  // namespace
 
 std::string Session::option_label(const Item& it, const std::string& option_id,
@@ -34,7 +27,6 @@ std::string Session::option_label(const Item& it, const std::string& option_id,
     const std::string& label = option->label.in(language, questionnaire_->default_language);
     return label.empty() ? option_id : label;
   }
-  if (it.kind == ItemKind::YesNo) return built_in_yes_no(option_id, language);
   return option_id;
 }
 

@@ -86,8 +86,8 @@ std::string_view severity_label(const ReportStrings& str, Severity s) {
 
 class SummaryLayout {
  public:
-  SummaryLayout(const Summary& summary, const ReportStrings& str, Flow& flow)
-      : s_(summary), str_(str), flow_(flow) {}
+  SummaryLayout(const Summary& summary, const ReportStrings& str, const UiStrings& languages, Flow& flow)
+      : s_(summary), str_(str), languages_(languages), flow_(flow) {}
 
   void run() {
     header();
@@ -128,7 +128,7 @@ class SummaryLayout {
     cells.push_back({str_.date, when.empty() ? std::string(str_.not_given) : when});
     const std::string took = format_duration(s_);
     cells.push_back({str_.time_taken, took.empty() ? std::string(str_.not_given) : took});
-    cells.push_back({str_.language, language_display_name(clean(s_.language))});
+    cells.push_back({str_.language, language_display_name(languages_, clean(s_.language))});
     std::string q = clean(s_.questionnaire_title.empty() ? s_.questionnaire_id : s_.questionnaire_title);
     if (!s_.questionnaire_version.empty()) {
       q += " (" + std::string(str_.version) + " " + clean(s_.questionnaire_version) + ")";
@@ -477,6 +477,7 @@ class SummaryLayout {
 
   const Summary& s_;
   const ReportStrings& str_;
+  const UiStrings& languages_;
   Flow& flow_;
 };
 
@@ -496,21 +497,15 @@ RenderOptions render_options_from(const KioskConfig& config) {
   return o;
 }
 
-bool summary_reads_right_to_left(const Summary& summary) {
-  std::vector<const std::string*> candidates{&summary.questionnaire_title};
-  for (const auto* list : {&summary.talk_about, &summary.hope, &summary.notes, &summary.safety}) {
-    for (const Summary::Entry& e : *list) candidates.push_back(&e.prompt);
-  }
-  for (const Summary::Ruler& r : summary.rulers) candidates.push_back(&r.prompt);
-  for (const std::string* text : candidates) {
-    for (const text::Line& line : text::wrap(*text, 1e9f, [](char32_t) { return 1.0f; })) return line.rtl;
-  }
-  return false;
-}
-
-RenderResult render_summary(const Summary& summary, const RenderOptions& options) {
+RenderResult render_summary(const Summary& summary, const UiStrings& languages, const RenderOptions& options) {
   RenderResult result;
-  const ReportStrings& str = report_strings(options.language.empty() ? summary.language : options.language);
+  const std::string language = options.language.empty() ? summary.language : options.language;
+  const std::optional<ReportStrings> words = report_strings(languages, language);
+  if (!words) {
+    result.error = "no words for the summary in language '" + language + "': add assets/i18n/" + language + ".toml";
+    return result;
+  }
+  const ReportStrings& str = *words;
   const bool a4 = options.paper == PaperSize::A4;
   const float page_w = a4 ? kA4Width : kLetterWidth;
   const float page_h = a4 ? kA4Height : kLetterHeight;
@@ -528,7 +523,7 @@ RenderResult render_summary(const Summary& summary, const RenderOptions& options
     return result;
   }
   const FontMetrics metrics = pdf.metrics();
-  const bool rtl = options.right_to_left.value_or(summary_reads_right_to_left(summary));
+  const bool rtl = options.right_to_left.value_or(str.rtl);  // direction = "rtl" in the language file
   const text::Direction direction = rtl ? text::Direction::Rtl : text::Direction::Ltr;
 
   // Footer first: its height decides where the body must stop.
@@ -554,7 +549,7 @@ RenderResult render_summary(const Summary& summary, const RenderOptions& options
   frame.bottom = page_h - kMarginBottom - footer.height - 6.0f;
 
   Flow flow(frame, metrics, direction);
-  SummaryLayout(summary, str, flow).run();
+  SummaryLayout(summary, str, languages, flow).run();
   if (credits_in_body) {
     flow.space(kSectionGap);
     flow.paragraph(str.credits, kHeading);

@@ -12,6 +12,7 @@
 
 #include "config.hpp"
 #include "summary.hpp"
+#include "ui_strings.hpp"
 
 namespace rk::report {
 
@@ -19,20 +20,16 @@ struct RenderOptions {
   /// Paper size. Default: Letter.
   PaperSize paper = PaperSize::Letter;
   /// Language of the summary's own headings ("Skipped", footer, ...). Default: "" (the
-  /// summary's `language`). Unknown languages fall back to English.
+  /// summary's `language`). A language without an assets/i18n file is an error, never English.
   std::string language;
   /// A TrueType file to draw with before the kiosk's own font chain (text/font_chain.hpp).
   /// Default: "" (the chain alone). `bold_font_path` defaults to `regular_font_path`.
   std::string regular_font_path;
   std::string bold_font_path;
   /// Mirror the page for a right-to-left language (columns swapped, text at the right margin,
-  /// scales from right to left). Default: unset (summary_reads_right_to_left decides).
+  /// scales from right to left). Default: unset (the `direction` of the headings' language file).
   std::optional<bool> right_to_left;
 };
-
-/// True when the summary's questionnaire is written right to left: the first strong letter of
-/// its title, else of its first question, is Arabic or Hebrew.
-bool summary_reads_right_to_left(const Summary& summary);
 
 /// Paper and heading language taken from the clinic's config.
 RenderOptions render_options_from(const KioskConfig& config);
@@ -46,8 +43,9 @@ struct RenderResult {
   [[nodiscard]] bool ok() const { return error.empty() && !pdf.empty(); }
 };
 
-/// Renders the summary. Never throws for bad content; libharu failures come back as `error`.
-/// Thread-safe (each call has its own libharu document).
-RenderResult render_summary(const Summary& summary, const RenderOptions& options = {});
+/// Renders the summary with the report words of `languages` (the [report] table of
+/// assets/i18n/<code>.toml). Never throws for bad content; libharu failures and a language without
+/// a file come back as `error`. Thread-safe (each call has its own libharu document).
+RenderResult render_summary(const Summary& summary, const UiStrings& languages, const RenderOptions& options = {});
 
 }  // namespace rk::report

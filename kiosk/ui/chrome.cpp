@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "reading_order.hpp"
 #include "read_aloud.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
@@ -52,18 +53,20 @@ void go_back(UiState& s) {
 
 }  // namespace
 
-void draw_top_bar(UiState& s) {
+void draw_top_bar(UiState& s, bool languages_only) {
   std::vector<BarButton> langs;
   for (const std::string& code : s.offered_languages) {
-    const std::string& name =
-        s.strings.has(code, "language_name") ? s.strings.get(code, "language_name") : code;
+    const std::string& name = s.strings->get(code, "language_name");
     langs.push_back({"lang." + code, name, code == s.language, 0.0f});
   }
-  std::vector<BarButton> options = {
-      {"opt.large_text", s.word("larger_text"), s.large_text, 0.0f},
-      {"opt.high_contrast", s.word("high_contrast"), s.high_contrast, 0.0f},
-  };
-  if (read_aloud_offered(s))
+  std::vector<BarButton> options;
+  if (!languages_only) {
+    options = {
+        {"opt.large_text", s.word("larger_text"), s.large_text, 0.0f},
+        {"opt.high_contrast", s.word("high_contrast"), s.high_contrast, 0.0f},
+    };
+  }
+  if (!languages_only && read_aloud_offered(s))
     options.push_back({"opt.read_aloud", s.word("read_aloud_mode"), s.read_aloud.tap_mode, 0.0f});
   float total = 0.0f;
   for (auto* group : {&langs, &options})
@@ -91,11 +94,14 @@ void draw_top_bar(UiState& s) {
   for (BarButton& b : langs) {
     if (place(b)) switch_language(s, b.id.substr(5));
   }
-  if (one_row) {
-    float options_width = 0.0f;
-    for (const BarButton& b : options) options_width += b.width + gap();
-    x = right - options_width + gap();
+  // The options stay together at the right: on the languages' row when everything fits, else on
+  // a row of their own (larger text, many languages), never split with one left dangling.
+  float options_width = 0.0f;
+  for (const BarButton& b : options) options_width += b.width + gap();
+  if (!one_row && options_width - gap() <= right - left) {
+    y += h + gap();
   }
+  if (one_row || options_width - gap() <= right - left) x = std::max(left, right - options_width + gap());
   for (BarButton& b : options) {
     if (place(b)) {
       if (b.id == "opt.large_text")
@@ -124,7 +130,9 @@ void draw_progress(UiState& s) {
       reviewing || p.total <= 0 ? 1.0f : static_cast<float>(p.current) / static_cast<float>(p.total);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), s.palette.note, h);
-  dl->AddRectFilled(pos, ImVec2(pos.x + width * std::clamp(done, 0.0f, 1.0f), pos.y + h), s.palette.focus, h);
+  const float filled = width * std::clamp(done, 0.0f, 1.0f);
+  const float fill_x = mirror_x(pos.x, filled, pos.x, width, s.rtl());  // runs from the right in RTL
+  dl->AddRectFilled(ImVec2(fill_x, pos.y), ImVec2(fill_x + filled, pos.y + h), s.palette.focus, h);
   ImGui::Dummy(ImVec2(width, h));
 }
 
@@ -137,9 +145,10 @@ void draw_bottom_bar(UiState& s) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float h = bottom_bar_height();
   const float side = std::max(width * 0.3f, fit_width(s.word("finish")));
-  const ImVec2 left_pos = origin;
+  // Back where reading starts, the way forward where it ends: swapped for a right-to-left language.
+  const ImVec2 left_pos(mirror_x(origin.x, side, origin.x, width, s.rtl()), origin.y);
   const ImVec2 mid_pos(origin.x + (width - side) * 0.5f, origin.y);
-  const ImVec2 right_pos(origin.x + width - side, origin.y);
+  const ImVec2 right_pos(mirror_x(origin.x + width - side, side, origin.x, width, s.rtl()), origin.y);
   const ImVec2 size(side, h);
 
   switch (s.screen) {

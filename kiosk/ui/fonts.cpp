@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "font_chain.hpp"
+#include "keyboard_compose.hpp"
 #include "layout.hpp"
 #include "theme.hpp"
 
@@ -34,6 +35,7 @@ void build_ranges(UiState& s, const text::Coverage& coverage) {
       0x20AC, 0x20AC,  // euro
       0x2190, 0x2193,  // arrows
       0x2713, 0x2713,  // check mark
+      0x25CC, 0x25CC,  // dotted circle (under a tone mark key)
       0x25CF, 0x25CF,  // black circle (PIN dots)
       0,
   };
@@ -56,12 +58,13 @@ void build_ranges(UiState& s, const text::Coverage& coverage) {
     }
   }
   for (const Text& line : s.config->support_lines) add_text(b, line);
-  for (const std::string& code : s.strings.languages()) {
-    const UiLanguage* lang = s.strings.language(code);
+  for (const std::string& code : s.strings->languages()) {
+    const UiLanguage* lang = s.strings->language(code);
     for (const auto& [key, value] : lang->words) add_string(b, value);
-    for (const auto* rows : {&lang->keyboard.rows, &lang->keyboard.shift_rows})
-      for (const auto& row : *rows)
-        for (const std::string& key : row) add_string(b, key);
+    for (const KeyboardLayout& keyboard : lang->keyboards)
+      for (const auto* rows : {&keyboard.rows, &keyboard.shift_rows})
+        for (const auto& row : *rows)
+          for (const std::string& key : row) add_string(b, key_label(key));
   }
   const std::size_t faces = std::max<std::size_t>(1, coverage.faces().size());
   std::vector<ImFontGlyphRangesBuilder> per_face(faces);

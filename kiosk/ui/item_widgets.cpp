@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "reading_order.hpp"
+#include "ruler_layout.hpp"
 #include "read_aloud.hpp"
 #include "screens.hpp"
 #include "spoken_text.hpp"
@@ -71,9 +73,11 @@ void draw_yes_no(UiState& s, const Item& item) {
   const float w = (s.column_width - gap()) * 0.5f;
   const float h = primary_height();
   const std::string ids[2] = {"yes", "no"};
-  for (int i = 0; i < 2; ++i) {
+  const std::vector<int> slots = reading_order(2, 2, s.rtl());  // Yes where reading starts
+  for (std::size_t slot = 0; slot < slots.size(); ++slot) {
+    const int i = slots[slot];
     const std::string label = yes_no_label(s, item, ids[i]);
-    if (i == 1) ImGui::SameLine(0.0f, gap());
+    if (slot == 1) ImGui::SameLine(0.0f, gap());
     if (big_button(s, "item." + item.id + ".option." + ids[i], label,
                    ImVec2(w, std::max(h, big_button_height(s, label, w))),
                    picked(a, ids[i]) ? Tone::Selected : Tone::Normal)) {
@@ -87,30 +91,49 @@ void draw_yes_no(UiState& s, const Item& item) {
 void draw_ruler(UiState& s, const Item& item) {
   const Answer* a = s.session.answer(item.id);
   const int count = std::max(1, item.max - item.min + 1);
-  const float g = 0.3f * Em();
-  // One row of eleven when it fits (it does on every supported screen); wrap only if not.
-  const int per_row = std::clamp(static_cast<int>((s.column_width + g) / (2.0f * Em() + g)), 1, count);
-  const float w = (s.column_width - g * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+  // Always one row, so the end labels sit under the ends; crowded rulers (0 to 20) get narrower
+  // gaps and padding, then smaller numbers (ruler_layout.hpp; --check warns when even that fails).
+  ImFont* number_font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
+  float widest = 0.0f;
+  for (const int n : {item.min, item.max}) widest = std::max(widest, widest_word(number_font, std::to_string(n)));
+  float row_w = s.column_width;
+  float row_x = ImGui::GetCursorPosX();
+  RulerLayout r = ruler_layout(count, row_w, Em(), widest, kMinTouchTarget);
+  if (!r.fits) {  // too crowded for the text column: take the whole width of the content area
+    row_x = ImGui::GetWindowContentRegionMin().x;
+    row_w = ImGui::GetWindowContentRegionMax().x - row_x;
+    r = ruler_layout(count, row_w, Em(), widest, kMinTouchTarget);
+    ImGui::SetCursorPosX(row_x);
+  }
+  const float w = r.button_w;
   const float h = std::max(primary_height(), std::min(w, 3.2f * Em()));
-  for (int i = 0; i < count; ++i) {
-    const int n = item.min + i;
-    if (i % per_row != 0) ImGui::SameLine(0.0f, g);
+  // One row, so reading order is one slot per number (the lowest where reading starts).
+  const std::vector<int> slots = reading_order(count, count, s.rtl());
+  for (std::size_t slot = 0; slot < slots.size(); ++slot) {
+    if (slot != 0) ImGui::SameLine(0.0f, r.gap);
+    if (slots[slot] < 0) {
+      ImGui::Dummy(ImVec2(w, h));
+      continue;
+    }
+    const int n = item.min + slots[slot];
     const bool on = a && a->value && *a->value == n;
     const std::string label = std::to_string(n);
     // The number itself, without the check mark: the filled box shows the choice.
-    if (big_button(s, "ruler." + item.id + "." + label, label, ImVec2(w, h),
-                   on ? Tone::Primary : Tone::Normal)) {
+    if (big_button(s, "ruler." + item.id + "." + label, label, ImVec2(w, h), on ? Tone::Primary : Tone::Normal,
+                   {}, false, ButtonLook{r.pad, r.text_scale})) {
       read_tapped(s, ruler_phrase(s, item, n));
       s.session.set_answer(item.id, Answer::number(n));
       a = s.session.answer(item.id);
     }
   }
-  // End labels under the first and the last number, each in its half of the row.
-  const std::string& lo = s.text(item.min_label);
-  const std::string& hi = s.text(item.max_label);
+  // End labels under the first and the last number, each in its half of the row (the lowest on
+  // the right in a right-to-left language, under its number).
+  const std::string& lo = s.text(s.rtl() ? item.max_label : item.min_label);
+  const std::string& hi = s.text(s.rtl() ? item.min_label : item.max_label);
   if (lo.empty() && hi.empty()) return;
   ImFont* font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
-  const float half = s.column_width * 0.48f;
+  const float half = row_w * 0.48f;
+  ImGui::SetCursorPosX(row_x);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float lo_h = text_height(font, lo, half);
@@ -118,8 +141,8 @@ void draw_ruler(UiState& s, const Item& item) {
   draw_wrapped(dl, font, pos, half, s.palette.muted, lo, false);
   // Right-aligned: draw each wrapped line flush right by centring in a box that ends at the edge.
   const float hi_w = std::min(half, line_width(font, hi));
-  draw_wrapped(dl, font, ImVec2(pos.x + s.column_width - hi_w, pos.y), hi_w, s.palette.muted, hi, true);
-  ImGui::Dummy(ImVec2(s.column_width, std::max(lo_h, hi_h)));
+  draw_wrapped(dl, font, ImVec2(pos.x + row_w - hi_w, pos.y), hi_w, s.palette.muted, hi, true);
+  ImGui::Dummy(ImVec2(row_w, std::max(lo_h, hi_h)));
 }
 
 void draw_cards(UiState& s, const Item& item) {
@@ -132,9 +155,14 @@ void draw_cards(UiState& s, const Item& item) {
   float h = primary_height();
   for (const Option& o : item.options)
     h = std::max(h, big_button_height(s, s.text(o.label), w, s.text(o.description)));
-  int col = 0;
-  for (const Option& o : item.options) {
-    if (col != 0) ImGui::SameLine(0.0f, g);
+  const std::vector<int> slots = reading_order(static_cast<int>(item.options.size()), cols, s.rtl());
+  for (std::size_t slot = 0; slot < slots.size(); ++slot) {
+    if (slot % static_cast<std::size_t>(cols) != 0) ImGui::SameLine(0.0f, g);
+    if (slots[slot] < 0) {
+      ImGui::Dummy(ImVec2(w, h));
+      continue;
+    }
+    const Option& o = item.options[static_cast<std::size_t>(slots[slot])];
     const bool on = picked(a, o.id);
     const bool full = max > 0 && pick_count(a) >= max;
     const Tone tone = on ? Tone::Selected : (full ? Tone::Disabled : Tone::Normal);
@@ -144,7 +172,6 @@ void draw_cards(UiState& s, const Item& item) {
       s.session.toggle_pick(item.id, o.id);
       a = s.session.answer(item.id);
     }
-    col = (col + 1) % cols;
   }
 }
 

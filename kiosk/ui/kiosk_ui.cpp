@@ -40,6 +40,13 @@ std::string starting_language(const UiState& s) {
   return offered.front();
 }
 
+/// The page on show, without the keyboard or the idle prompt over it: a new one starts at its top.
+std::string page_of(const UiState& s) {
+  std::string v = std::to_string(static_cast<int>(s.screen));
+  if (s.screen == Screen::Question) v += ":" + std::to_string(s.session.page_index());
+  return v;
+}
+
 void run_timers(UiState& s) {
   const bool something_to_protect = s.session.in_progress() || s.session.has_answers() ||
                                     s.screen == Screen::StaffPin || s.screen == Screen::Staff;
@@ -97,22 +104,33 @@ void draw_content(UiState& s) {
 }
 
 // A patient may not notice a thin scrollbar: while part of the page is hidden below the bottom
-// bar, a label at the foot of the content says so. Drawn only, so taps go to what is beneath it.
-void draw_more_below_cue(const UiState& s) {
-  if (ImGui::GetScrollMaxY() - ImGui::GetScrollY() < 0.5f * Em()) return;
-  const std::string label = s.word("more_below") + "  \u2193";
-  ImFont* font = s.fonts.bold ? s.fonts.bold : ImGui::GetFont();
+// bar, a label says so. It sits in a strip of its own between the content and the bottom bar
+// (kept while the content is taller than its area), so it never covers an answer or a button.
+std::string more_below_label(const UiState& s) {
+  return s.word("more_below") + "  \u2193";
+}
+
+ImFont* more_below_font(const UiState& s) {
+  return s.fonts.bold ? s.fonts.bold : ImGui::GetFont();
+}
+
+float more_below_strip_height(const UiState& s) {
+  return more_below_font(s)->FontSize + 0.6f * Em() + 0.4f * Em();
+}
+
+void draw_more_below_cue(UiState& s, ImVec2 strip_min, ImVec2 strip_max) {
+  const std::string label = more_below_label(s);
+  ImFont* font = more_below_font(s);
   const float px = font->FontSize;
   const ImVec2 text(line_width(font, label), px);
-  const ImVec2 win_pos = ImGui::GetWindowPos();
-  const ImVec2 win_size = ImGui::GetWindowSize();
   const float pad = 0.6f * Em();
-  const ImVec2 box_min(win_pos.x + 0.5f * (win_size.x - text.x) - pad,
-                       win_pos.y + win_size.y - text.y - 2.5f * pad);
+  const ImVec2 box_min(0.5f * (strip_min.x + strip_max.x - text.x) - pad,
+                       0.5f * (strip_min.y + strip_max.y - text.y - pad));
   const ImVec2 box_max(box_min.x + text.x + 2.0f * pad, box_min.y + text.y + pad);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(box_min, box_max, s.palette.primary, 0.5f * (box_max.y - box_min.y));
   draw_line(dl, font, ImVec2(box_min.x + pad, box_min.y + 0.5f * pad), s.palette.primary_text, label);
+  record_widget(s, "cue.more_below", label, box_min, box_max, {}, false);  // drawn only: not tappable
 }
 
 void draw_root(UiState& s) {
@@ -124,33 +142,67 @@ void draw_root(UiState& s) {
       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav;
   ImGui::Begin("##kiosk", nullptr, kRoot);
 
-  draw_top_bar(s);
-  if ((s.screen == Screen::Question || s.screen == Screen::Review) && !s.idle_prompt) draw_progress(s);
-
-  const float content_h = std::max(
-      4.0f * Em(), ImGui::GetContentRegionAvail().y - bottom_bar_height() - ImGui::GetStyle().ItemSpacing.y);
   const bool keyboard = s.keyboard.open && s.screen == Screen::Question && !s.idle_prompt;
+  // While typing, and on the staff screens, the top bar keeps only the languages: with many languages
+  // the whole bar wraps onto a second row on narrow screens, and the keys and the PIN pad must stay
+  // big. The display options are for patients, between keyboards.
+  const bool staff = s.screen == Screen::StaffPin || s.screen == Screen::Staff;
+  draw_top_bar(s, keyboard || staff);
+  if ((s.screen == Screen::Question || s.screen == Screen::Review) && !s.idle_prompt && !keyboard) draw_progress(s);
+
+  // The cue's strip is decided from the last frame (the content's height is known only once drawn).
+  const float cue_strip = s.content_overflows && !keyboard ? more_below_strip_height(s) : 0.0f;
+  const float content_h =
+      std::max(4.0f * Em(), ImGui::GetContentRegionAvail().y - bottom_bar_height() -
+                                ImGui::GetStyle().ItemSpacing.y - cue_strip);
   // A new screen starts at its top; the keyboard never scrolls. (SetNextWindowScroll applies in this
   // frame, SetScrollY only in the next one.)
-  if (s.reset_scroll || keyboard) ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
+  // Closing the keyboard (Done) returns the page to where the patient was, not to its top. ImGui
+  // clamps a scroll to the last frame's content (the keyboard's), so it is asked for twice.
+  if (s.keyboard_was_open && !keyboard) s.scroll_restore_frames = 2;
+  if (s.reset_scroll || keyboard) {
+    ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
+    s.scroll_restore_frames = 0;
+  } else if (s.scroll_restore_frames > 0) {
+    ImGui::SetNextWindowScroll(ImVec2(0.0f, s.page_scroll_y));
+  }
+  if (s.reset_scroll) s.page_scroll_y = 0.0f;
+  s.keyboard_was_open = keyboard;
   ImGui::BeginChild("##content", ImVec2(0.0f, content_h), false,
                     keyboard ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0);
   const float avail = ImGui::GetContentRegionAvail().x;
   s.column_width = std::min(avail, kColumnEms * Em());
   const float indent = std::floor((avail - s.column_width) * 0.5f);
   if (indent > 0.0f) ImGui::Indent(indent);
+  s.drawing_scrolled_content = !keyboard;
   if (keyboard) {
     draw_keyboard(s, content_h - 2.0f * ImGui::GetStyle().WindowPadding.y);
   } else {
     draw_content(s);
   }
   if (indent > 0.0f) ImGui::Unindent(indent);
+  s.drawing_scrolled_content = false;
   if (!keyboard) {
     drag_to_scroll(s);
-    draw_more_below_cue(s);
+    if (s.scroll_restore_frames > 0) {
+      --s.scroll_restore_frames;
+    } else {
+      s.page_scroll_y = ImGui::GetScrollY();
+    }
   }
+  const bool hidden_below = ImGui::GetScrollMaxY() - ImGui::GetScrollY() >= 0.5f * Em();
+  // Not for the padding alone, and not on the staff screens (staff know to scroll; the PIN pad
+  // keeps its room on small screens).
+  const bool overflows = !keyboard && !staff && ImGui::GetScrollMaxY() >= 0.5f * Em();
+  s.layout_settling = overflows != s.content_overflows;  // the strip comes or goes: draw again
+  s.content_overflows = overflows;
   ImGui::EndChild();
   s.reset_scroll = false;
+  if (cue_strip > 0.0f && hidden_below) {
+    const ImVec2 content_min = ImGui::GetItemRectMin();
+    const ImVec2 content_max = ImGui::GetItemRectMax();
+    draw_more_below_cue(s, ImVec2(content_min.x, content_max.y), ImVec2(content_max.x, content_max.y + cue_strip));
+  }
 
   ImGui::SetCursorPosY(io.DisplaySize.y - ImGui::GetStyle().WindowPadding.y - bottom_bar_height());
   if (!s.idle_prompt) draw_bottom_bar(s);
@@ -162,15 +214,15 @@ void draw_root(UiState& s) {
 }  // namespace
 
 std::string view_of(const UiState& s) {
-  std::string v = std::to_string(static_cast<int>(s.screen));
-  if (s.screen == Screen::Question) v += ":" + std::to_string(s.session.page_index());
+  std::string v = page_of(s);
   if (s.keyboard.open) v += ":kbd:" + s.keyboard.item_id;
   if (s.idle_prompt) v += ":idle";
   return v;
 }
 
-UiState::UiState(const Questionnaire& q, const KioskConfig& c, Services s)
+UiState::UiState(const Questionnaire& q, const UiStrings& l, const KioskConfig& c, Services s)
     : questionnaire(&q),
+      strings(&l),
       config(&c),
       services(std::move(s)),
       session(q),
@@ -178,9 +230,6 @@ UiState::UiState(const Questionnaire& q, const KioskConfig& c, Services s)
       high_contrast(c.high_contrast),
       idle(c.idle_timeout_seconds, c.idle_countdown_seconds),
       staff{StaffLock(c.staff_max_attempts, c.staff_lockout_seconds), {}, {}, Screen::Welcome} {
-  UiStringsResult loaded = load_ui_strings_folder(data_dir() + "/assets/i18n");
-  strings = std::move(loaded.strings);
-  strings_errors = std::move(loaded.errors);
   read_aloud.tap_mode = c.read_aloud == ReadAloud::Always;
   offered_languages = rk::ui::offered_languages(q, c);
   language = starting_language(*this);
@@ -214,11 +263,14 @@ void reset_to_welcome(UiState& s) {
 
 void switch_language(UiState& s, const std::string& language) {
   s.language = language;
+  s.keyboard.layout = 0;  // each language starts on its own first keyboard
+  s.keyboard.shift = false;
   s.session.set_language(language);
 }
 
-KioskUi::KioskUi(const Questionnaire& questionnaire, const KioskConfig& config, Services services)
-    : state_(std::make_unique<UiState>(questionnaire, config, std::move(services))) {}
+KioskUi::KioskUi(const Questionnaire& questionnaire, const UiStrings& languages, const KioskConfig& config,
+                 Services services)
+    : state_(std::make_unique<UiState>(questionnaire, languages, config, std::move(services))) {}
 
 KioskUi::~KioskUi() = default;
 
@@ -246,7 +298,7 @@ void KioskUi::frame(double now) {
   run_timers(s);
   draw_root(s);
   stop_speech_from_other_views(s);
-  touch_end_frame(s, view_of(s));
+  touch_end_frame(s, view_of(s), page_of(s));
 }
 
 void KioskUi::note_input(double now) {
@@ -255,7 +307,7 @@ void KioskUi::note_input(double now) {
 
 double KioskUi::seconds_until_next_frame(double now) const {
   const UiState& s = *state_;
-  double wait = s.idle.seconds_until_change(now);
+  double wait = s.layout_settling || s.scroll_restore_frames > 0 ? 0.0 : s.idle.seconds_until_change(now);
   if (s.screen == Screen::Finishing) {
     const double shown = now - s.finishing_since;
     wait =
@@ -305,8 +357,8 @@ bool KioskUi::keyboard_open() const {
 bool KioskUi::idle_prompt_showing() const {
   return state_->idle_prompt;
 }
-const Diagnostics& KioskUi::strings_errors() const {
-  return state_->strings_errors;
+void KioskUi::set_speech(Speech* speech) {
+  state_->services.speech = speech;
 }
 
 }  // namespace rk::ui

@@ -13,6 +13,7 @@
 #include "questionnaire.hpp"
 #include "session.hpp"
 #include "summary.hpp"
+#include "ui_strings.hpp"
 
 namespace rk::ui {
 
@@ -46,7 +47,15 @@ class Speech;  // speech.hpp
 struct WidgetInfo {
   std::string id;     ///< stable id, e.g. "nav.next", "welcome.start", "ruler.importance.6"
   std::string label;  ///< visible text
-  float x = 0, y = 0, w = 0, h = 0;
+  float x = 0, y = 0, w = 0, h = 0;  ///< the visible part (clipped to its window or scroll area)
+  // For the layout check (layout_check.hpp); left at 0 by widgets that draw no label of their own.
+  float full_x = 0, full_y = 0, full_w = 0, full_h = 0;  ///< the whole widget, clipped or not
+  bool tappable = true;      ///< false for drawn-only marks, e.g. the "More below" cue
+  bool scrolls = false;      ///< lies in the scrolling content area (may be partly out of sight)
+  float text_room_w = 0;     ///< width inside the padding, where the label is drawn
+  float text_room_h = 0;     ///< height inside the widget for its label (and detail line)
+  float widest_word_w = 0;   ///< the widest piece of the label that cannot wrap
+  float text_h = 0;          ///< the label's height once wrapped to text_room_w
 };
 
 /// A summary waiting in the outbox, for the staff screen (no patient data).
@@ -80,8 +89,10 @@ enum class Screen { Welcome, Question, Review, Finishing, ThankYou, StaffPin, St
 
 class KioskUi {
  public:
-  /// `questionnaire` and `config` must outlive the UI.
-  KioskUi(const Questionnaire& questionnaire, const KioskConfig& config, Services services);
+  /// `questionnaire`, `languages` (assets/i18n, every word the kiosk says) and `config` must
+  /// outlive the UI.
+  KioskUi(const Questionnaire& questionnaire, const UiStrings& languages, const KioskConfig& config,
+          Services services);
 
   /// Adds fonts sized for this display to ImGui's atlas (FreeType) and scales the style. Call
   /// before the first frame; call again when needs_font_reload() says so (larger-text option,
@@ -119,8 +130,9 @@ class KioskUi {
   [[nodiscard]] bool keyboard_open() const;
   /// "Are you still there?" is showing (as of the last frame).
   [[nodiscard]] bool idle_prompt_showing() const;
-  /// Problems loading assets/i18n/*.toml (the kiosk still runs, with English or key names).
-  [[nodiscard]] const Diagnostics& strings_errors() const;
+  /// Read aloud from now on (Services::speech, for an app that starts speech after the first
+  /// frame). `speech` must outlive the UI.
+  void set_speech(Speech* speech);
 
  private:
   std::unique_ptr<UiState> state_;

@@ -1,4 +1,5 @@
 // Review: every visible question with its answer; each can be changed or left off the summary.
+#include "reading_order.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -24,14 +25,22 @@ void draw_review(UiState& s) {
         column_text(s, s.word("review_no_answer"), nullptr, s.palette.muted);
       }
       space(0.3f);
-      if (big_button(s, "review.change." + item.id, s.word("review_change"), ImVec2(0.0f, target_height()))) {
+      // In a right-to-left language the row of buttons starts at the right.
+      const float change_w = fit_width(s.word("review_change"));
+      const float row_left = ImGui::GetCursorScreenPos().x;
+      ImGui::SetCursorScreenPos(
+          ImVec2(mirror_x(row_left, change_w, row_left, s.column_width, s.rtl()), ImGui::GetCursorScreenPos().y));
+      if (big_button(s, "review.change." + item.id, s.word("review_change"), ImVec2(change_w, target_height()))) {
         if (s.session.edit(item.id)) s.screen = Screen::Question;
       }
       if (answered) {
         const std::string& label = left_off ? s.word("review_left_off") : s.word("review_leave_off");
         const float w = fit_width("\xE2\x9C\x93 " + label);
-        if (ImGui::GetItemRectMax().x + gap() + w <= ImGui::GetWindowPos().x + ImGui::GetWindowWidth())
-          ImGui::SameLine(0.0f, gap());
+        const bool same_row = change_w + gap() + w <= s.column_width;
+        const ImVec2 below = ImGui::GetCursorScreenPos();
+        const float x = same_row ? row_left + change_w + gap() : row_left;
+        const float y = same_row ? ImGui::GetItemRectMin().y : below.y;
+        ImGui::SetCursorScreenPos(ImVec2(mirror_x(x, w, row_left, s.column_width, s.rtl()), y));
         if (big_button(s, "review.leaveoff." + item.id, label, ImVec2(w, target_height()),
                        left_off ? Tone::Selected : Tone::Normal)) {
           s.session.set_left_off(item.id, !left_off);

@@ -7,8 +7,9 @@
 namespace rk::ui {
 
 // Chrome shared by every screen (chrome.cpp).
-/// Top bar: staff corner (no widget), language buttons, larger-text and high-contrast toggles.
-void draw_top_bar(UiState& s);
+/// Top bar: staff corner (no widget), language buttons, larger-text and high-contrast toggles (only
+/// the languages while the keyboard is open, so its keys keep their room).
+void draw_top_bar(UiState& s, bool languages_only = false);
 /// "Page n of total" and a bar, on question and review screens.
 void draw_progress(UiState& s);
 /// Height of the fixed bottom bar.

@@ -28,11 +28,13 @@ void touch_begin_frame(UiState& s) {
   t.down = io.MouseDown[0];
 }
 
-void touch_end_frame(UiState& s, const std::string& view) {
+void touch_end_frame(UiState& s, const std::string& view, const std::string& page) {
   if (view == s.shown_view) return;
   s.shown_view = view;
   ++s.touch.epoch;
   s.touch.changed_at = s.now;
+  if (page == s.shown_page) return;
+  s.shown_page = page;
   s.reset_scroll = true;
 }
 
@@ -79,7 +81,8 @@ bool staff_corner_held(UiState& s) {
   return true;
 }
 
-void record_widget(UiState& s, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max) {
+void record_widget(UiState& s, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max,
+                   const LabelFit& fit, bool tappable) {
   const ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 cmin = dl->GetClipRectMin();
   const ImVec2 cmax = dl->GetClipRectMax();
@@ -88,7 +91,18 @@ void record_widget(UiState& s, const std::string& id, const std::string& label, 
   const float x1 = std::min(max.x, cmax.x);
   const float y1 = std::min(max.y, cmax.y);
   if (x1 - x0 < 1.0f || y1 - y0 < 1.0f) return;  // scrolled out of sight
-  s.widgets.push_back(WidgetInfo{id, label, x0, y0, x1 - x0, y1 - y0});
+  WidgetInfo w{id, label, x0, y0, x1 - x0, y1 - y0};
+  w.full_x = min.x;
+  w.full_y = min.y;
+  w.full_w = max.x - min.x;
+  w.full_h = max.y - min.y;
+  w.tappable = tappable;
+  w.scrolls = s.drawing_scrolled_content;
+  w.text_room_w = fit.room_w;
+  w.text_room_h = fit.room_h;
+  w.widest_word_w = fit.widest_word_w;
+  w.text_h = fit.text_h;
+  s.widgets.push_back(std::move(w));
 }
 
 }  // namespace rk::ui

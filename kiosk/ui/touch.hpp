@@ -14,8 +14,9 @@ float Em();
 /// Call once at the start of a frame: notes where and when a press began.
 void touch_begin_frame(UiState& s);
 /// Call once at the end of a frame: when what is shown changed, starts a new epoch so presses that
-/// began before the change (or in the settle time after it) do nothing.
-void touch_end_frame(UiState& s, const std::string& view);
+/// began before the change (or in the settle time after it) do nothing. A new `page` (not the
+/// keyboard or the idle prompt coming or going over the same page) also starts at its top.
+void touch_end_frame(UiState& s, const std::string& view, const std::string& page);
 
 /// `pressed` is ImGui's "released inside the widget that was pressed". True only when the press
 /// began on this screen, after the settle time, is not a scroll drag, and has not already acted.
@@ -30,7 +31,17 @@ bool staff_corner_held(UiState& s);
 /// The corner square, in pixels from the top-left.
 float staff_corner_size();
 
-/// Adds a widget to this frame's list, clipped to what is visible.
-void record_widget(UiState& s, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max);
+/// How a widget's label sits in it, for the layout check (all 0: the widget draws no label).
+struct LabelFit {
+  float room_w = 0;         ///< width available to the label (inside the padding)
+  float room_h = 0;         ///< height available to the label
+  float widest_word_w = 0;  ///< widest piece that cannot wrap
+  float text_h = 0;         ///< height of the label wrapped to room_w
+};
+
+/// Adds a widget to this frame's list: its visible part (clipped), its whole rectangle and how
+/// its label fits. Widgets wholly scrolled out of sight are left out.
+void record_widget(UiState& s, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max,
+                   const LabelFit& fit = {}, bool tappable = true);
 
 }  // namespace rk::ui

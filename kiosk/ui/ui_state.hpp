@@ -65,6 +65,7 @@ struct KeyboardState {
   bool open = false;
   std::string item_id;
   bool shift = false;
+  std::size_t layout = 0;  ///< which of the language's keyboards (UiStrings::keyboard)
   bool refused = false;  ///< the last key did not fit (max length): shown as a gentle note
 };
 
@@ -83,14 +84,13 @@ struct ReadAloudState {
 };
 
 struct UiState {
-  UiState(const Questionnaire& q, const KioskConfig& c, Services s);
+  UiState(const Questionnaire& q, const UiStrings& l, const KioskConfig& c, Services s);
 
   const Questionnaire* questionnaire;
+  const UiStrings* strings;  ///< every language's words, keyboards and direction
   const KioskConfig* config;
   Services services;
   Session session;
-  UiStrings strings;
-  Diagnostics strings_errors;
 
   std::string language;  ///< what the screens speak now
   std::vector<std::string> offered_languages;
@@ -121,10 +121,19 @@ struct UiState {
   // Layout of the current frame.
   float column_width = 0.0f;
   std::string shown_view;  ///< what was on screen last frame, to detect a change of screen
+  std::string shown_page;  ///< the page under it (without keyboard or idle prompt), for scrolling
   bool reset_scroll = false;
+  bool drawing_scrolled_content = false;
+  bool content_overflows = false;  ///< last frame's content was taller than its area (cue strip)
+  bool layout_settling = false;
+  float page_scroll_y = 0.0f;      ///< the page's scroll before the keyboard opened (kept for Done)
+  bool keyboard_was_open = false;  ///< last frame showed the keyboard
+  int scroll_restore_frames = 0;   ///< frames still to ask for page_scroll_y after the keyboard    ///< the last frame changed the cue strip: one more frame is due  ///< inside the scrolling content area (widget records)
 
   /// A kiosk word in the current language.
-  [[nodiscard]] const std::string& word(std::string_view key) const { return strings.get(language, key); }
+  [[nodiscard]] const std::string& word(std::string_view key) const { return strings->get(language, key); }
+  /// The current language runs right to left: the screens mirror.
+  [[nodiscard]] bool rtl() const { return strings->rtl(language); }
   /// A questionnaire text in the current language.
   [[nodiscard]] const std::string& text(const Text& t) const {
     return t.in(language, questionnaire->default_language);

@@ -76,9 +76,17 @@ std::vector<text::Line> wrap_lines(ImFont* font, const std::string& text, float 
 
 }  // namespace
 
-float text_height(ImFont* font, const std::string& text, float width) {
+float text_height(ImFont* font, const std::string& text, float width, float scale) {
   if (text.empty()) return 0.0f;
-  return font->FontSize * static_cast<float>(std::max<std::size_t>(1, wrap_lines(font, text, width).size()));
+  return font->FontSize * scale *
+         static_cast<float>(std::max<std::size_t>(1, wrap_lines(font, text, width / scale).size()));
+}
+
+float widest_word(ImFont* font, const std::string& text, float scale) {
+  // Wrapped as narrow as it goes, each line is a piece that cannot break.
+  float widest = 0.0f;
+  for (const text::Line& line : wrap_lines(font, text, 1.0f)) widest = std::max(widest, line.width);
+  return widest * scale;
 }
 
 float line_width(ImFont* font, const std::string& text) {
@@ -86,16 +94,17 @@ float line_width(ImFont* font, const std::string& text) {
 }
 
 void draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, const std::string& text,
-                  bool center) {
+                  bool center, float scale) {
+  const float px = font->FontSize * scale;
   float y = pos.y;
-  for (const text::Line& line : wrap_lines(font, text, width)) {
+  for (const text::Line& line : wrap_lines(font, text, width / scale)) {
     // Centred; else at the start of the line: the left for left-to-right, the right for Arabic.
-    const float x = center     ? pos.x + (width - line.width) * 0.5f
-                    : line.rtl ? pos.x + width - line.width
+    const float line_w = line.width * scale;
+    const float x = center     ? pos.x + (width - line_w) * 0.5f
+                    : line.rtl ? pos.x + width - line_w
                                : pos.x;
-    dl->AddText(font, font->FontSize, ImVec2(x, y), color, line.text.c_str(),
-                line.text.c_str() + line.text.size());
-    y += font->FontSize;
+    dl->AddText(font, px, ImVec2(x, y), color, line.text.c_str(), line.text.c_str() + line.text.size());
+    y += px;
   }
 }
 
@@ -120,7 +129,7 @@ float fit_width(const std::string& label) {
 }
 
 bool big_button(UiState& s, const std::string& id, const std::string& label, ImVec2 size, Tone tone,
-                const std::string& detail, bool align_left) {
+                const std::string& detail, bool align_left, const ButtonLook& look) {
   if (size.x <= 0.0f) size.x = fit_width(label);
   if (size.y <= 0.0f) size.y = big_button_height(s, label, size.x, detail);
   ImGui::PushID(id.c_str());
@@ -138,21 +147,28 @@ bool big_button(UiState& s, const std::string& id, const std::string& label, ImV
 
   ImFont* font = body_font(s);
   ImFont* label_font = !detail.empty() && s.fonts.bold ? s.fonts.bold : font;
-  const float pad = padding();
+  const float pad = look.pad >= 0.0f ? look.pad : padding();
+  const float scale = look.text_scale;
   const float inner = size.x - 2.0f * pad;
   const std::string shown = tone == Tone::Selected ? std::string(kCheck) + label : label;
-  const float label_h = text_height(label_font, shown, inner);
+  const float label_h = text_height(label_font, shown, inner, scale);
   // Cards (with a detail line) read from the top; everything else is centred vertically.
   const float top = detail.empty() ? pos.y + std::max(pad, (size.y - label_h) * 0.5f) : pos.y + pad;
   dl->PushClipRect(pos, end, true);
-  draw_wrapped(dl, label_font, ImVec2(pos.x + pad, top), inner, ink_of(s, tone), shown, !align_left);
+  draw_wrapped(dl, label_font, ImVec2(pos.x + pad, top), inner, ink_of(s, tone), shown, !align_left, scale);
   if (!detail.empty()) {
     const ImU32 ink = tone == Tone::Disabled ? s.palette.disabled_text : ink_of(s, tone);
     draw_wrapped(dl, font, ImVec2(pos.x + pad, top + label_h + 0.3f * Em()), inner, ink, detail, !align_left);
   }
   dl->PopClipRect();
 
-  record_widget(s, id, label, pos, end);
+  // The label is drawn from `pad` below the top at the highest, and clipped at the bottom edge.
+  LabelFit fit{inner, size.y - pad, widest_word(label_font, shown, scale), label_h};
+  if (!detail.empty()) {
+    fit.widest_word_w = std::max(fit.widest_word_w, widest_word(font, detail));
+    fit.text_h = label_h + 0.3f * Em() + text_height(font, detail, inner);
+  }
+  record_widget(s, id, label, pos, end, fit);
   if (tone == Tone::Disabled) {
     (void)accept_tap(s, pressed);  // a tap on it still counts as this press's one action
     return false;

@@ -24,8 +24,14 @@ float gap();
 
 /// A button of `size` (a size of 0 on an axis means: fit the label). `detail` is an optional
 /// second, smaller line (cards). Returns true when tapped.
+/// Padding and label size of a big_button, when not the usual (a crowded ruler's numbers).
+struct ButtonLook {
+  float pad = -1.0f;        ///< left/right/top padding in pixels; < 0: the usual
+  float text_scale = 1.0f;  ///< the label at this share of its font's size
+};
 bool big_button(UiState& s, const std::string& id, const std::string& label, ImVec2 size,
-                Tone tone = Tone::Normal, const std::string& detail = {}, bool align_left = false);
+                Tone tone = Tone::Normal, const std::string& detail = {}, bool align_left = false,
+                const ButtonLook& look = {});
 
 /// Height the label (and detail) of a big_button needs at `width`.
 float big_button_height(const UiState& s, const std::string& label, float width,
@@ -33,14 +39,17 @@ float big_button_height(const UiState& s, const std::string& label, float width,
 /// Width a big_button needs to show `label` on one line.
 float fit_width(const std::string& label);
 
-/// Height of `text` in `font` wrapped at `width` (UAX #14 breaks, via text/layout.hpp).
-float text_height(ImFont* font, const std::string& text, float width);
+/// Height of `text` in `font` wrapped at `width` (UAX #14 breaks, via text/layout.hpp), drawn at
+/// `scale` times the font's size.
+float text_height(ImFont* font, const std::string& text, float width, float scale = 1.0f);
 /// Width of `text` in `font` drawn on one line (joined and reordered when right to left).
 float line_width(ImFont* font, const std::string& text);
+/// Width of the widest piece of `text` that cannot wrap (a word; a character in Chinese).
+float widest_word(ImFont* font, const std::string& text, float scale = 1.0f);
 /// Draws `text` wrapped at `width` from `pos`, each line centred, or at its start: left aligned,
 /// or right aligned when it reads right to left (Arabic joined, reordered for ImGui).
 void draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, const std::string& text,
-                  bool center);
+                  bool center, float scale = 1.0f);
 /// Draws `text` as one line from `pos` (joined and reordered when right to left).
 void draw_line(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, const std::string& text);
 

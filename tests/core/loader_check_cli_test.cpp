@@ -108,9 +108,25 @@ TEST_CASE("--check on the shipped questionnaires exits 0 with a one-line summary
   CHECK(run.status == 0);
   CHECK(run.err.empty());
   CHECK(run.out.find(kShipped +
-                     ": ok: 'readiness-and-strengths' v1.0, 11 pages, 20 items, languages en es\n") !=
+                     ": ok: 'readiness-and-strengths' v1.0, 11 pages, 20 items, languages en ar es vi zh\n") !=
         std::string::npos);
   CHECK(std::count(run.out.begin(), run.out.end(), '\n') == static_cast<std::ptrdiff_t>(args.size() - 1));
+}
+
+TEST_CASE("--check warns, at the ruler's line, when a 0 to 20 ruler cannot be finger-wide on a supported screen") {
+  Scratch scratch;
+  const std::string wide =
+      replaced(slurp(kShipped), "min = 0\nmax = 10\nmin_label.en = \"Not important\"",
+               "min = 0\nmax = 20\nmin_label.en = \"Not important\"");
+  const fs::path file = scratch.write("wide.toml", wide);
+  const Run run = run_kiosk({"--check", file.string()}, scratch.dir);
+  CHECK(run.exited);
+  CHECK(run.status == 0);  // allowed by the format: a warning, not an error
+  CHECK(run.err.find(file.string() + ":") == 0);
+  CHECK(run.err.find(": warning: the ruler 'importance' has 21 numbers") != std::string::npos);
+  CHECK(run.err.find("1024x768 with larger text") != std::string::npos);
+  CHECK(run.err.find("1080x1920") == std::string::npos);  // fits the kiosk's usual screens
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
 }
 
 TEST_CASE("--check on broken copies reports every problem and exits 1") {
@@ -142,7 +158,27 @@ TEST_CASE("--check on broken copies reports every problem and exits 1") {
       "needs one).\n";
   CHECK(run.err == expected);
   // The good file named after the broken one is still checked and summarised.
-  CHECK(run.out == kShipped + ": ok: 'readiness-and-strengths' v1.0, 11 pages, 20 items, languages en es\n");
+  CHECK(run.out == kShipped + ": ok: 'readiness-and-strengths' v1.0, 11 pages, 20 items, languages en ar es vi zh\n");
+}
+
+TEST_CASE("--check reports a questionnaire language the kiosk has no language file for") {
+  Scratch scratch;
+  const std::string text =
+      "id = \"de-test\"\nversion = \"1\"\nminutes = 2\n"
+      "languages = [\"en\", \"de\"]\n"
+      "default_language = \"en\"\ntitle.en = \"Test\"\ntitle.de = \"Test\"\n"
+      "[[page]]\nid = \"p\"\n[[page.item]]\nid = \"talk\"\nkind = \"yes_no\"\n"
+      "text.en = \"Talk today?\"\ntext.de = \"Heute reden?\"\n";
+  const fs::path file = scratch.write("de.toml", text);
+  const Run run = run_kiosk({"--check", file.string()}, scratch.dir);
+  CHECK(run.exited);
+  CHECK(run.status == 1);
+  // Line 4, column 20: the "de" in languages. Nothing falls back to English without a word.
+  CHECK(run.err == file.string() +
+                       ":4:20: error: the kiosk has no words for language \"de\" (no assets/i18n/de.toml): its "
+                       "buttons, keyboard and summary would have nothing to say. Add that file (copy en.toml and "
+                       "translate every line), or remove \"de\" from 'languages'.\n");
+  CHECK(run.out.empty());
 }
 
 TEST_CASE("--check: syntax errors, missing files, truncated and garbled copies never end by a signal") {

@@ -4,13 +4,15 @@
 #include <algorithm>
 #include <string>
 
+#include "../support/shipped_languages.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
 
 namespace {
 
 const rk::Questionnaire& shipped() {
   static const rk::LoadResult result = rk::load_questionnaire_file(
-      std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml");
+      std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml", rk::test::shipped_languages());
   for (const auto& d : result.errors) MESSAGE(d.format());
   REQUIRE(result.ok());
   return *result.questionnaire;
@@ -56,7 +58,7 @@ std::string lowered(std::string s) {
 TEST_CASE("default questionnaire: header, languages, every item optional") {
   const auto& q = shipped();
   CHECK(q.id == "readiness-and-strengths");
-  CHECK(q.languages == std::vector<std::string>{"en", "es"});
+  CHECK(q.languages == std::vector<std::string>{"en", "ar", "es", "vi", "zh"});
   CHECK(q.default_language == "en");
   CHECK(q.minutes >= 3);
   CHECK(q.minutes <= 5);
@@ -64,12 +66,11 @@ TEST_CASE("default questionnaire: header, languages, every item optional") {
     CHECK(page.show_if.empty());  // no page can vanish: every page is reachable
     for (const auto& it : page.items) CHECK_MESSAGE(!it.required, it.id);
   }
-  // Every patient-facing string that exists is in both languages.
+  // Every patient-facing string that exists is in every language (yes/no labels from assets/i18n).
   for_each_text(q, [](const rk::Text& t) {
     if (t.empty()) return;
-    CHECK(t.by_language.size() == 2);
-    CHECK(!t.in("en").empty());
-    CHECK(!t.in("es").empty());
+    CHECK(t.by_language.size() == 5);
+    for (const char* language : {"en", "es", "vi", "zh", "ar"}) CHECK(!t.in(language).empty());
   });
 }
 

@@ -640,7 +640,7 @@ max = 4294967296
   CHECK(problems(toml) == expected);
 }
 
-TEST_CASE("validator: yes_no options other than yes and no; no built-in labels for the language") {
+TEST_CASE("validator: yes_no options other than yes and no") {
   const std::string toml = R"TOML(id = "t"
 version = "1"
 minutes = 2
@@ -657,11 +657,8 @@ text = "Q"
 id = "maybe"
 label = "Maybe"
 )TOML";
+  // (Labels for "ja" are no longer the loader's business: bind_languages wants assets/i18n/ja.toml.)
   const std::vector<std::string> expected = {
-      "t.toml:9:1: error: there is no built-in 'yes' label in 'ja'. Add [[page.item.option]] with id = "
-      "\"yes\" and a label.",
-      "t.toml:9:1: error: there is no built-in 'no' label in 'ja'. Add [[page.item.option]] with id = \"no\" "
-      "and a label.",
       "t.toml:14:6: error: a yes_no item has only the options 'yes' and 'no'; 'maybe' is not one. Use "
       "single_choice for other options.",
   };

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <string>
 
+#include "../support/shipped_languages.hpp"
+#include "questionnaire_languages.hpp"
 #include "pipes.hpp"
 #include "did_you_mean.hpp"
 #include "questionnaire.hpp"
@@ -196,7 +198,12 @@ TEST_CASE("loader: every kind of item loads with its fields and defaults") {
   CHECK(cards.attribution.in("en") == "Public domain cards");
   CHECK(cards.show_if[0].op == rk::ConditionOp::Answered);
 
-  const rk::Item& ok = *q.find_item("ok");
+  // A yes/no item always has its two options; labels the file does not write come from the
+  // language files (bind_languages), never from the loader.
+  CHECK(q.find_item("ok")->options[0].label.empty());
+  rk::Questionnaire bound = q;
+  CHECK(rk::bind_languages(bound, rk::test::shipped_languages()).empty());
+  const rk::Item& ok = *bound.find_item("ok");
   REQUIRE(ok.options.size() == 2);
   CHECK(ok.options[0].id == "yes");
   CHECK(ok.options[0].label.in("en") == "Yes");
@@ -233,11 +240,12 @@ text = "OK?"
 id = "yes"
 label = "Yes, please"
 )TOML";
-  const auto result = rk::load_questionnaire_text(toml, "q.toml");
+  auto result = rk::load_questionnaire_text(toml, "q.toml");
   REQUIRE(result.ok());
+  CHECK(rk::bind_languages(*result.questionnaire, rk::test::shipped_languages()).empty());
   const rk::Item& y = *result.questionnaire->find_item("y");
-  CHECK(y.options[0].label.in("en") == "Yes, please");
-  CHECK(y.options[1].label.in("en") == "No");
+  CHECK(y.options[0].label.in("en") == "Yes, please");  // the file's own label stays
+  CHECK(y.options[1].label.in("en") == "No");           // en.toml's `no`
 }
 
 TEST_CASE("pipes and ids") {

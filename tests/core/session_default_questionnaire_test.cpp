@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <map>
 
+#include "../support/shipped_languages.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
 #include "sample_patient.hpp"
 #include "session.hpp"
 
@@ -18,8 +20,8 @@ const Session::Clock::time_point kStart = Session::Clock::time_point{} + std::ch
 const Session::Clock::time_point kEnd = kStart + std::chrono::minutes(3) + std::chrono::seconds(30);
 
 rk::Questionnaire load_default() {
-  const rk::LoadResult loaded = rk::load_questionnaire_file(std::string(RK_SOURCE_DIR) +
-                                                            "/questionnaires/readiness-and-strengths.toml");
+  const rk::LoadResult loaded = rk::load_questionnaire_file(
+      std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml", rk::test::shipped_languages());
   for (const auto& error : loaded.errors) MESSAGE(error.format());
   REQUIRE(loaded.ok());
   return *loaded.questionnaire;
@@ -265,7 +267,7 @@ TEST_CASE("the sample patient fills the default questionnaire in English and Spa
   const auto q = load_default();
   for (const std::string language : {"en", "es"}) {
     CAPTURE(language);
-    const Summary s = rk::make_sample_summary(q, language, kEnd);
+    const Summary s = rk::make_sample_summary(q, rk::test::shipped_languages(), language, kEnd);
     CHECK(s.language == language);
     CHECK(s.patient_name == (language == "en" ? "Sample" : "Ejemplo"));
     CHECK(s.skipped.empty());
@@ -291,7 +293,7 @@ TEST_CASE("the sample patient fills the default questionnaire in English and Spa
     CHECK(s.notes.size() == 1);
     CHECK(s.time_taken() == std::chrono::minutes(4));
   }
-  const Summary es = rk::make_sample_summary(q, "es", kEnd);
+  const Summary es = rk::make_sample_summary(q, rk::test::shipped_languages(), "es", kEnd);
   CHECK(es.talk_about[1].answer.find("tensa") != std::string::npos);
   CHECK(es.rulers[0].follow_ups[0].answer.find("más") != std::string::npos);
 }

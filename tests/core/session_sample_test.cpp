@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "fixtures.hpp"
+#include "../support/shipped_languages.hpp"
 #include "sample_patient.hpp"
 
 namespace {
@@ -12,7 +13,7 @@ const rk::Summary::Clock::time_point kNow = rk::Summary::Clock::time_point{} + s
 
 TEST_CASE("the sample patient answers every visible item in English, with a flag") {
   const auto q = rk::fixtures::full();
-  const rk::Summary s = rk::make_sample_summary(q, "en", kNow);
+  const rk::Summary s = rk::make_sample_summary(q, rk::test::shipped_languages(), "en", kNow);
   CHECK(s.language == "en");
   CHECK(s.patient_name == "Sample");
   CHECK(s.finished_at == kNow);
@@ -40,7 +41,7 @@ TEST_CASE("the sample patient answers every visible item in English, with a flag
 
 TEST_CASE("the sample patient speaks Spanish, accents and all") {
   const auto q = rk::fixtures::full();
-  const rk::Summary s = rk::make_sample_summary(q, "es", kNow);
+  const rk::Summary s = rk::make_sample_summary(q, rk::test::shipped_languages(), "es", kNow);
   CHECK(s.language == "es");
   CHECK(s.patient_name == "Ejemplo");
   CHECK(s.questionnaire_title == "Cuestionario de prueba");
@@ -54,15 +55,17 @@ TEST_CASE("the sample patient speaks Spanish, accents and all") {
 
 TEST_CASE("the sample patient fits short limits and other languages") {
   auto q = rk::fixtures::full();
-  q.languages.push_back("de");
+  q.languages.push_back("fr");
+  for (auto& page : q.pages)
+    for (auto& item : page.items) item.text.by_language["fr"] = item.text.in("en");
   for (auto& page : q.pages) {
     for (auto& item : page.items) {
       if (item.kind == rk::ItemKind::LongText || item.kind == rk::ItemKind::ShortText) item.max_length = 5;
     }
   }
-  const rk::Summary s = rk::make_sample_summary(q, "de", kNow);
-  CHECK(s.language == "de");
-  CHECK(s.patient_name == "Sampl");  // cut to max_length, never refused
+  const rk::Summary s = rk::make_sample_summary(q, rk::test::shipped_languages(), "fr", kNow);
+  CHECK(s.language == "fr");
+  CHECK(s.patient_name == "Exemp");  // fr.toml's "Exemple", cut to max_length, never refused
   CHECK(s.skipped.empty());
   REQUIRE(s.hope.size() == 1);
   CHECK(s.hope[0].answer.size() == 5);
@@ -75,7 +78,7 @@ TEST_CASE("without option flags the sample patient raises a ruler flag") {
       for (auto& option : item.options) option.flag.reset();
     }
   }
-  const rk::Summary s = rk::make_sample_summary(q, "en", kNow);
+  const rk::Summary s = rk::make_sample_summary(q, rk::test::shipped_languages(), "en", kNow);
   REQUIRE(s.flags.size() == 1);
   CHECK(s.flags[0].text == "Very low importance");
   CHECK(s.flags[0].answer == "0");
@@ -86,7 +89,7 @@ TEST_CASE("the sample patient passes required items and an unknown language fall
   for (auto& page : q.pages) {
     for (auto& item : page.items) item.required = item.kind != rk::ItemKind::Info;
   }
-  const rk::Summary s = rk::make_sample_summary(q, "xx", kNow);
+  const rk::Summary s = rk::make_sample_summary(q, rk::test::shipped_languages(), "xx", kNow);
   CHECK(s.language == "en");
   CHECK(s.patient_name == "Sample");
   CHECK(s.skipped.empty());

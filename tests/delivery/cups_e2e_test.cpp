@@ -52,7 +52,7 @@ TEST_CASE("print through a real cupsd with cups-pdf, then the stopped-queue fall
   const auto before = pdfs_in(cupsd.output_folder());
 
   const Summary summary = test::hand_made_summary("es");
-  const report::RenderResult rendered = report::render_summary(summary);
+  const report::RenderResult rendered = report::render_summary(summary, test::shipped_languages());
   REQUIRE(rendered.ok());
 
   test::TempDir save("rk-cups-save");

@@ -3,6 +3,8 @@
 // tmpfs (root only), and SKIPPED (exit 77) when a fault cannot be made here.
 #include <string>
 
+#include "skip.hpp"  // skip(): this fault cannot be made here
+
 namespace rk::test {
 
 /// The suite runs in its own mount namespace: a tmpfs mounted now vanishes with the process and
@@ -10,7 +12,5 @@ namespace rk::test {
 bool private_mounts();
 /// Mounts a tmpfs of `size` ("64k", "3m") on `dir`; false when it cannot (then call skip()).
 bool mount_tmpfs(const std::string& dir, const std::string& size);
-/// This test cannot make its fault here: the suite ends with exit 77 (SKIPPED) unless something failed.
-void skip(const std::string& why);
 
 }  // namespace rk::test

@@ -6,14 +6,11 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
-#include <cstdio>
-
 #include "fault_env.hpp"
 
 namespace rk::test {
 namespace {
 bool g_private_mounts = false;
-int g_skipped = 0;
 }  // namespace
 
 bool private_mounts() {
@@ -26,18 +23,13 @@ bool mount_tmpfs(const std::string& dir, const std::string& size) {
   return mount("tmpfs", dir.c_str(), "tmpfs", 0, options.c_str()) == 0;
 }
 
-void skip(const std::string& why) {
-  ++g_skipped;
-  std::fprintf(stderr, "SKIPPED: %s\n", why.c_str());
-}
-
 }  // namespace rk::test
 
 int main(int argc, char** argv) {
   rk::test::g_private_mounts = geteuid() == 0 && unshare(CLONE_NEWNS) == 0 &&
                                mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0;
   doctest::Context context(argc, argv);
-  const int failed = context.run();
-  if (context.shouldExit() || failed != 0) return failed;
-  return rk::test::g_skipped > 0 ? 77 : 0;
+  const int status = context.run();
+  if (context.shouldExit()) return status;
+  return rk::test::exit_status(status);
 }

@@ -46,6 +46,14 @@ pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, st
   _exit(127);
 }
 
+/// The PID written in an X server's lock file for display `n`, or -1 when there is none yet.
+pid_t lock_owner(int n) {
+  std::ifstream lock("/tmp/.X" + std::to_string(n) + "-lock");
+  long pid = -1;
+  if (!(lock >> pid)) return -1;
+  return static_cast<pid_t>(pid);
+}
+
 }  // namespace
 
 Xvfb::Xvfb(int width, int height) {
@@ -61,9 +69,13 @@ Xvfb::Xvfb(int width, int height) {
     number_ = n;
     const auto start = std::chrono::steady_clock::now();
     while (seconds_since(start) < 20) {
-      if (std::filesystem::exists("/tmp/.X11-unix/X" + std::to_string(n))) return;
       int status = 0;
       if (waitpid(pid_, &status, WNOHANG) == pid_) break;  // lost a race for this display
+      // The socket alone does not say whose server it is: two tests may start an Xvfb on the same
+      // free number at once, and the loser would otherwise draw on the winner's screen. The lock
+      // file holds the PID of the server that owns the display.
+      if (std::filesystem::exists("/tmp/.X11-unix/X" + std::to_string(n)) && lock_owner(n) == pid_) return;
+      if (lock_owner(n) > 0 && lock_owner(n) != pid_ && kill(lock_owner(n), 0) == 0) break;  // not ours
       sleep_ms(50);
     }
     if (kill(pid_, 0) == 0) {
@@ -146,6 +158,10 @@ std::optional<Items> read_items(const std::filesystem::path& path) {
     if (key == "screen") items.screen = value;
   }
   for (std::string line; std::getline(in, line);) {
+    if (line.rfind("# layout: ", 0) == 0) {
+      items.layout_faults.push_back(line.substr(10));
+      continue;
+    }
     std::vector<std::string> fields;
     std::istringstream split(line);
     for (std::string f; std::getline(split, f, '\t');) fields.push_back(f);

@@ -68,6 +68,7 @@ struct Items {
   long replayed = -1;
   std::string screen;
   std::vector<Widget> widgets;
+  std::vector<std::string> layout_faults;  ///< the kiosk's "# layout: ..." lines (ui::check_layout)
   [[nodiscard]] const Widget* find(const std::string& id) const;
   /// Widgets whose id starts with `prefix`, in screen order.
   [[nodiscard]] std::vector<const Widget*> with_prefix(const std::string& prefix) const;

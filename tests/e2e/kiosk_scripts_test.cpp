@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "e2e_support.hpp"
+#include "skip.hpp"
 
 namespace {
 
@@ -50,7 +51,8 @@ std::string ocr_screen(const Xvfb& xvfb, const TempDir& dir, const std::string& 
 
 }  // namespace
 
-TEST_CASE("vi, zh and ar are drawn on screen: OCR of the X server's pixels reads them back") {
+TEST_CASE("vi, zh and ar are drawn on screen: OCR of the X server's pixels reads them back" *
+          doctest::test_suite("ocr")) {
   const std::vector<Script> scripts{
       {"vi",
        "vie",
@@ -59,10 +61,8 @@ TEST_CASE("vi, zh and ar are drawn on screen: OCR of the X server's pixels reads
       {"zh", "chi_sim", {"今天对您来说什么最重要"}, {"您今天最想谈些什么", "压力或担心"}},
       {"ar", "ara", {"أنا هنا اليوم لأتحدث عن أهدافي"}, {"ما الذي تود أن تتحدث عنه اليوم", "الضغط أو القلق"}},
   };
-  if (!have_tools(scripts)) {
-    MESSAGE("SKIPPED: needs Xvfb, ImageMagick's import and tesseract with vie, chi_sim and ara");
-    return;
-  }
+  if (!have_tools(scripts))
+    return rk::test::skip("needs Xvfb, ImageMagick's import and tesseract with vie, chi_sim and ara");
   TempDir dir;
   Xvfb xvfb(1080, 1920);
   REQUIRE(xvfb.running());

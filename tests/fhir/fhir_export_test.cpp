@@ -7,10 +7,12 @@
 #include <sstream>
 
 #include "../core/fixtures.hpp"
+#include "../support/shipped_languages.hpp"
 #include "fhir_checks.hpp"
 #include "fhir_export.hpp"
 #include "fhir_import.hpp"
 #include "fhir_json.hpp"
+#include "questionnaire_languages.hpp"
 #include "sample_patient.hpp"
 #include "session.hpp"
 
@@ -34,9 +36,10 @@ std::string readme_example() {
 }
 
 rk::Questionnaire load(const std::string& toml, const std::string& name) {
-  const rk::LoadResult r = rk::load_questionnaire_text(toml, name);
+  rk::LoadResult r = rk::load_questionnaire_text(toml, name);
   for (const auto& d : r.errors) MESSAGE(d.format());
   REQUIRE(r.ok());
+  CHECK(rk::bind_languages(*r.questionnaire, rk::test::shipped_languages()).empty());  // yes/no labels
   return *r.questionnaire;
 }
 
@@ -155,7 +158,7 @@ TEST_CASE("QuestionnaireResponses of the sample patient fit their Questionnaire,
     for (const std::string language : {"en", "es"}) {
       CAPTURE(q.id);
       CAPTURE(language);
-      rk::Summary summary = rk::make_sample_summary(q, language, std::chrono::system_clock::now());
+      rk::Summary summary = rk::make_sample_summary(q, rk::test::shipped_languages(), language, std::chrono::system_clock::now());
       summary.kiosk_name = "Front room";
       const Json::Value response = rk::fhir::export_response(summary, q, "summary-x");
       require_clean(check_response(rk::fhir::export_questionnaire(q), response));
@@ -205,7 +208,7 @@ TEST_CASE("a response holds no hidden, skipped or left-off answer") {
 TEST_CASE("the response check itself finds a wrong linkId, type, code, bound and a false enableWhen") {
   const rk::Questionnaire q = load(readme_example(), "README");
   const Json::Value fq = rk::fhir::export_questionnaire(q);
-  const rk::Summary summary = rk::make_sample_summary(q, "en", std::chrono::system_clock::now());
+  const rk::Summary summary = rk::make_sample_summary(q, rk::test::shipped_languages(), "en", std::chrono::system_clock::now());
   const Json::Value good = rk::fhir::export_response(summary, q, "s");
   REQUIRE(check_response(fq, good).empty());
   const auto find = [](Json::Value& r, const std::string& link) -> Json::Value& {

@@ -73,9 +73,17 @@ getent passwd readiness-kiosk > /dev/null && ok "system user readiness-kiosk" ||
 expect_stat /var/lib/readiness-kiosk/summaries "700 readiness-kiosk:readiness-kiosk"
 expect_stat /etc/readiness-kiosk/kiosk.toml "640 root:readiness-kiosk"
 conffiles=$(dpkg-query -W -f='${Conffiles}' readiness-kiosk)
-for f in /etc/readiness-kiosk/kiosk.toml /etc/pam.d/readiness-kiosk; do
-  grep -q "$f" <<< "$conffiles" && ok "conffile $f" || fail "$f is not a conffile"
-done
+grep -q /etc/readiness-kiosk/kiosk.toml <<< "$conffiles" && ok "conffile kiosk.toml" || fail "kiosk.toml is not a conffile"
+
+# --- The lock-down (tests/vm checks it in force after a boot) --------------------------------
+grep -qx 'kernel.sysrq = 0' /usr/lib/sysctl.d/90-readiness-kiosk.conf && ok "sysctl.d: SysRq off" || fail "no SysRq lock-down"
+grep -qx 'NAutoVTs=0' /usr/lib/systemd/logind.conf.d/90-readiness-kiosk.conf \
+  && grep -qx 'ReserveVT=0' /usr/lib/systemd/logind.conf.d/90-readiness-kiosk.conf \
+  && ok "logind.conf.d: no spare VTs" || fail "no VT lock-down"
+grep -qx 'CtrlAltDelBurstAction=none' /usr/lib/systemd/system.conf.d/90-readiness-kiosk.conf \
+  && ok "system.conf.d: no Ctrl+Alt+Del burst reboot" || fail "no Ctrl+Alt+Del burst lock-down"
+[ "$(readlink /etc/systemd/system/ctrl-alt-del.target)" = /dev/null ] && ok "ctrl-alt-del.target masked" \
+  || fail "ctrl-alt-del.target is not masked"
 
 # --- The unit ------------------------------------------------------------------------------
 if systemd-analyze verify "$unit" > "$work/verify.txt" 2>&1; then
@@ -123,7 +131,8 @@ dpkg --purge readiness-kiosk > "$work/purge.log" 2>&1 || { cat "$work/purge.log"
 trap - EXIT
 dpkg-query -W -f='${Status}' readiness-kiosk 2>/dev/null | grep -q installed && fail "still installed after purge"
 for p in /usr/bin/readiness-kiosk /usr/share/readiness-kiosk /etc/readiness-kiosk /var/lib/readiness-kiosk \
-         /var/log/readiness-kiosk "$unit" /etc/pam.d/readiness-kiosk; do
+         /var/log/readiness-kiosk "$unit" /usr/lib/sysctl.d/90-readiness-kiosk.conf \
+         /usr/lib/systemd/logind.conf.d/90-readiness-kiosk.conf /etc/systemd/system/ctrl-alt-del.target; do
   [ -e "$p" ] && fail "$p is left after purge"
 done
 getent passwd readiness-kiosk > /dev/null && fail "user readiness-kiosk is left after purge"

@@ -24,7 +24,7 @@ struct Rendered {
 Rendered render_to_file(const Summary& s, const test::TempDir& dir, const std::string& name,
                         report::RenderOptions options = {}) {
   Rendered r;
-  r.result = report::render_summary(s, options);
+  r.result = report::render_summary(s, test::shipped_languages(), options);
   r.path = dir / name;
   test::write_file(r.path, r.result.pdf);
   r.text = test::pdf_text(r.path);
@@ -70,7 +70,7 @@ TEST_CASE("every answer appears in the PDF, accents included, in English and Spa
       CAPTURE(t);
       CHECK(contains_text(r.text, t));
     }
-    const report::ReportStrings& str = report::report_strings(language);
+    const report::ReportStrings str = *report::report_strings(test::shipped_languages(), language);
     for (std::string_view heading : {str.title, str.talk_about, str.rulers, str.strengths_values, str.hope,
                                      str.skipped, str.disclaimer, str.flags, str.safety}) {
       CAPTURE(heading);
@@ -163,7 +163,7 @@ TEST_CASE("long summaries flow onto further pages, each with page X of Y") {
     CHECK(contains_text(page_text, "Page " + std::to_string(page) + " of " + std::to_string(r.result.pages)));
     CHECK(contains_text(page_text, "A conversation aid, not a diagnostic score."));
   }
-  const std::string body = without_footers(r.text, s, report::report_strings("en"), r.result.pages);
+  const std::string body = without_footers(r.text, s, *report::report_strings(test::shipped_languages(), "en"), r.result.pages);
   for (const std::string& t : test::all_texts(s)) {
     CAPTURE(t.substr(0, 60));
     const bool in_footer = std::find(s.attributions.begin(), s.attributions.end(), t) != s.attributions.end();
@@ -220,7 +220,11 @@ TEST_CASE("an empty summary, odd bytes and odd rulers still render") {
   odd.rulers[2].min = 5;
   odd.rulers[2].max = 5;  // degenerate: no scale, the value is still printed
   odd.rulers[2].value = 5;
-  odd.language = "xx";  // unknown language: English headings
+  odd.language = "xx";  // a language without a file: an error that says what to add, never English
+  const auto unknown = report::render_summary(odd, test::shipped_languages());
+  CHECK_FALSE(unknown.ok());
+  CHECK(unknown.error.find("assets/i18n/xx.toml") != std::string::npos);
+  odd.language = "en";
   const Rendered o = render_to_file(odd, dir, "odd.pdf");
   REQUIRE(o.result.ok());
   CHECK(test::qpdf_check(o.path) == 0);
@@ -235,7 +239,7 @@ TEST_CASE("an empty summary, odd bytes and odd rulers still render") {
 TEST_CASE("font problems come back as a clear error, never a crash") {
   report::RenderOptions missing;
   missing.regular_font_path = "/nonexistent/font.ttf";
-  const auto a = report::render_summary(test::hand_made_summary("en"), missing);
+  const auto a = report::render_summary(test::hand_made_summary("en"), test::shipped_languages(), missing);
   CHECK_FALSE(a.ok());
   CHECK(a.pdf.empty());
   CHECK(a.error.find("font") != std::string::npos);
@@ -244,14 +248,14 @@ TEST_CASE("font problems come back as a clear error, never a crash") {
   test::write_file(dir / "not-a-font.ttf", std::vector<unsigned char>(5000, 'x'));
   report::RenderOptions garbage;
   garbage.regular_font_path = dir / "not-a-font.ttf";
-  const auto b = report::render_summary(test::hand_made_summary("en"), garbage);
+  const auto b = report::render_summary(test::hand_made_summary("en"), test::shipped_languages(), garbage);
   CHECK_FALSE(b.ok());
   CHECK_FALSE(b.error.empty());
 }
 
 TEST_CASE("no patient data in the PDF's metadata") {
   const Summary s = test::hand_made_summary("en");
-  const auto r = report::render_summary(s);
+  const auto r = report::render_summary(s, test::shipped_languages());
   REQUIRE(r.ok());
   test::TempDir dir("rk-report");
   test::write_file(dir / "meta.pdf", r.pdf);

@@ -8,6 +8,7 @@
 #include "paths.hpp"
 #include "pdf_tools.hpp"
 #include "questionnaire.hpp"
+#include "questionnaire_languages.hpp"
 #include "sample_patient.hpp"
 #include "summary_fixtures.hpp"
 
@@ -26,7 +27,7 @@ const std::string kQuestionnaire =
 
 TEST_CASE("--sample-summary writes a checked PDF holding every sample answer, in en and es") {
   test::TempDir dir("rk-sample");
-  const LoadResult loaded = load_questionnaire_file(kQuestionnaire);
+  const LoadResult loaded = load_questionnaire_file(kQuestionnaire, test::shipped_languages());
   REQUIRE(loaded.ok());
   for (const std::string language : {"en", "es"}) {
     CAPTURE(language);
@@ -41,7 +42,7 @@ TEST_CASE("--sample-summary writes a checked PDF holding every sample answer, in
     CHECK((st.st_mode & 0777) == 0600);
 
     // The same fictional patient in-process: everything it answered must be on the page.
-    Summary expected = make_sample_summary(*loaded.questionnaire, language, std::chrono::system_clock::now());
+    Summary expected = make_sample_summary(*loaded.questionnaire, test::shipped_languages(), language, std::chrono::system_clock::now());
     expected.kiosk_name = "Readiness Kiosk";
     const std::string text = test::pdf_text(out);
     for (const std::string& t : test::all_texts(expected)) {

@@ -2,6 +2,7 @@
 // Hand-built summaries for the report tests, in English and Spanish, accents and all.
 #include <string>
 
+#include "../support/shipped_languages.hpp"
 #include "summary.hpp"
 
 namespace rk::test {

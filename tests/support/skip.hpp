@@ -1,24 +1,14 @@
 #pragma once
-// A test case that cannot run here says so and is reported SKIPPED, never passed: the suites' main
-// (cmake/AddDoctest.cmake) exits 77 when a case was skipped and none failed, and CTest, which runs
-// each case on its own, counts that case as skipped (SKIP_RETURN_CODE 77).
-
-#include <doctest/doctest.h>
-
-#include <cstdio>
+// SKIPPED, not passed: a test case that cannot run here (a tool, font or privilege is missing)
+// calls skip(); the suite's process then exits 77, which CTest reports as "Skipped" (the test is
+// registered one CTest test per case with SKIP_RETURN_CODE 77 by rk_add_doctest, cmake/AddDoctest.cmake).
 #include <string>
 
 namespace rk::test {
 
-inline int& cases_skipped() {
-  static int skipped = 0;
-  return skipped;
-}
-
-/// Marks the running case skipped, with the reason; return from the case after calling it.
-inline void skip_case(const std::string& why) {
-  ++cases_skipped();
-  std::fprintf(stderr, "SKIPPED: %s\n", why.c_str());
-}
+/// This test case cannot run here: say why on stderr; the run ends with exit 77 unless something failed.
+void skip(const std::string& why);
+/// The process's exit status after doctest's run: its failure status, else 77 when a case skipped.
+int exit_status(int doctest_status);
 
 }  // namespace rk::test

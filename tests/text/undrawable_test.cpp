@@ -10,6 +10,7 @@
 #include <string>
 
 #include "font_chain.hpp"
+#include "skip.hpp"
 
 using rk::text::find_undrawable;
 
@@ -42,11 +43,8 @@ TEST_CASE("emoji beyond U+FFFF are refused with their line and column") {
   CHECK(found[2].cp == 0x1F641);
 }
 
-TEST_CASE("Vietnamese, Chinese, Arabic and Korean are drawable with the kiosk's fonts") {
-  if (!have_fonts()) {
-    MESSAGE("SKIPPED: the kiosk's font packages are not installed");
-    return;
-  }
+TEST_CASE("Vietnamese, Chinese, Arabic and Korean are drawable with the kiosk's fonts" * doctest::test_suite("fonts")) {
+  if (!have_fonts()) return rk::test::skip("the kiosk's font packages are not installed");
   const std::string src =
       "vi = \"Tiếng Việt: thế, chất, ễ\"\n"
       "zh = \"我们想听听您的想法。\"\n"
@@ -59,11 +57,8 @@ TEST_CASE("Vietnamese, Chinese, Arabic and Korean are drawable with the kiosk's 
   CHECK(found.empty());
 }
 
-TEST_CASE("a character no installed font has is reported") {
-  if (!have_fonts()) {
-    MESSAGE("SKIPPED: the kiosk's font packages are not installed");
-    return;
-  }
+TEST_CASE("a character no installed font has is reported" * doctest::test_suite("fonts")) {
+  if (!have_fonts()) return rk::test::skip("the kiosk's font packages are not installed");
   // U+0F00 TIBETAN SYLLABLE OM: none of the kiosk's fonts has Tibetan.
   const auto found = find_undrawable("t = \"ab\u0F00\"\n");
   REQUIRE(found.size() == 1);
@@ -71,11 +66,8 @@ TEST_CASE("a character no installed font has is reported") {
   CHECK(found[0].message.find("no installed font") != std::string::npos);
 }
 
-TEST_CASE("every shipped language file and questionnaire is drawable on screen and on paper") {
-  if (!have_fonts()) {
-    MESSAGE("SKIPPED: the kiosk's font packages are not installed");
-    return;
-  }
+TEST_CASE("every shipped language file and questionnaire is drawable on screen and on paper" * doctest::test_suite("fonts")) {
+  if (!have_fonts()) return rk::test::skip("the kiosk's font packages are not installed");
   int files = 0;
   for (const char* folder : {"/assets/i18n", "/questionnaires", "/tests/text/questionnaires"}) {
     for (const auto& entry : std::filesystem::directory_iterator(std::string(RK_SOURCE_DIR) + folder)) {

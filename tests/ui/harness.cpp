@@ -4,13 +4,16 @@
 
 #include <cfloat>
 
+#include "../support/shipped_languages.hpp"
+#include "questionnaire_languages.hpp"
 #include "touch.hpp"
 
 namespace rk::test {
 
 const Questionnaire& default_questionnaire() {
   static const LoadResult loaded =
-      load_questionnaire_file(std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml");
+      load_questionnaire_file(std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml",
+                              shipped_languages());
   REQUIRE(loaded.ok());
   return *loaded.questionnaire;
 }
@@ -39,8 +42,8 @@ Harness::Harness(float width, float height, KioskConfig config, const Questionna
   services.pending = [this] { return pending; };
   services.retry_pending = [this] { ++retries; };
   services.save_pending_instead = [this] { ++saves_instead; };
-  ui_ = std::make_unique<ui::KioskUi>(questionnaire ? *questionnaire : default_questionnaire(), config_,
-                                      std::move(services));
+  ui_ = std::make_unique<ui::KioskUi>(questionnaire ? *questionnaire : default_questionnaire(),
+                                      shipped_languages(), config_, std::move(services));
   ui_->load_fonts(width, height);
   unsigned char* pixels = nullptr;
   int w = 0;

@@ -2,6 +2,9 @@
 // and a language switch while typing.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
+#include "touch.hpp"
 #include "walker.hpp"
 
 using rk::ui::Screen;
@@ -112,6 +115,47 @@ TEST_CASE("long text offers a new-line key; short text does not") {
   REQUIRE(s.tap("welcome.start"));
   REQUIRE(s.tap("text.initials"));
   CHECK_FALSE(s.has("kbd.enter"));
+}
+
+
+TEST_CASE("Done on the keyboard leaves a long page where the patient was, not at its top") {
+  Questionnaire q;
+  q.id = "long-page";
+  q.version = "1";
+  q.languages = {"en"};
+  q.default_language = "en";
+  q.title = Text::plain("en", "Long page");
+  Page p;
+  p.id = "p";
+  for (int i = 1; i <= 7; ++i) {
+    Item it;
+    it.id = "note" + std::to_string(i);
+    it.kind = ItemKind::Info;
+    it.text = Text::plain("en", "A paragraph of text that takes some room on the page, number " + std::to_string(i) +
+                                    ", so that the eighth item is far below the top of the page.");
+    p.items.push_back(it);
+  }
+  Item last;
+  last.id = "last";
+  last.kind = ItemKind::ShortText;
+  last.text = Text::plain("en", "The eighth item: a few words, if you like");
+  last.max_length = 40;
+  p.items.push_back(last);
+  q.pages.push_back(p);
+
+  Harness h(1920.0f, 1080.0f, {}, &q);
+  REQUIRE(h.tap("welcome.start"));
+  REQUIRE(h.scroll_into_view("text.last"));
+  const float field_y = h.find("text.last")->y;
+  REQUIRE(h.tap("text.last"));
+  REQUIRE(h.has("kbd.done"));
+  REQUIRE(h.tap("kbd.a"));
+  REQUIRE(h.tap("kbd.done"));
+  h.frame();
+  const auto* field = h.find("text.last");
+  REQUIRE(field != nullptr);  // still in view: the page did not jump back to its top
+  // Where it was, give or take the cue strip or a line of the typed words.
+  CHECK(std::abs(field->y - field_y) < rk::ui::Em());
 }
 
 }  // namespace rk::test
