@@ -4,6 +4,7 @@
 #include <cmath>
 #include <ctime>
 
+#include "case_map.hpp"
 #include "font_chain.hpp"
 #include "page_layout.hpp"
 #include "pdf_document.hpp"
@@ -204,10 +205,8 @@ class SummaryLayout {
     flow_.paragraph(str_.flags, kHeading);
     for (const Summary::RaisedFlag& f : s_.flags) {
       flow_.space(3.0f);
-      std::string line = std::string(severity_label(str_, f.severity));
-      std::transform(line.begin(), line.end(), line.begin(),
-                     [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; });
-      line += ": " + clean(f.text);
+      // Upper case sets the severity apart from the (also bold) flag text, by the language's rules.
+      std::string line = text::to_upper(severity_label(str_, f.severity), str_.code) + ": " + clean(f.text);
       flow_.paragraph(line, kFlagText, 0, 0, 2);
       if (!f.prompt.empty())
         flow_.paragraph(std::string(str_.question) + ": " + clean(f.prompt), kPrompt, kIndent);
