@@ -267,6 +267,17 @@ TEST_CASE("the flag box's severity word is upper case in the summary's language"
   }
 }
 
+// Arabic marks (harakat) are drawn before their letter in the visual string, so they sit on it and
+// pdftotext reads each after its letter, as written: "مُهتم", never "ُمهتم".
+TEST_CASE("Arabic harakat come out after their letter, in the sample summary's text") {
+  test::TempDir dir("rk-harakat");
+  const std::string text = without_bidi_controls(test::pdf_text(render("ar", dir, kDefault)));
+  for (const char* word : {"مُهتم بالآخرين", "مستعداً", "قليلاً"}) {
+    CAPTURE(word);
+    CHECK(test::contains_text(text, word));
+  }
+}
+
 TEST_CASE("OCR reads the Vietnamese flag word with all its marks" * doctest::test_suite("ocr")) {
   if (!have_tesseract("vie")) {
     test::skip("tesseract with the 'vie' pack is not installed: the flag word's marks not checked by OCR");
