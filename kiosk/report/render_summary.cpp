@@ -49,6 +49,13 @@ std::string clean(const std::string& s) {
   return replace_beyond_bmp(sanitize_utf8(s));
 }
 
+// Spaces as no-break spaces: the text wraps as one word (broken inside only when too wide alone).
+std::string without_breaks(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == ' ' ? std::string("\u00A0") : std::string(1, c);
+  return out;
+}
+
 std::string quoted(const ReportStrings& str, const std::string& s) {
   return std::string(str.open_quote) + clean(s) + std::string(str.close_quote);
 }
@@ -455,10 +462,12 @@ class SummaryLayout {
     std::vector<Block> list;
     for (const auto* group : {&s_.strengths, &s_.values}) {
       for (const Summary::Picks& p : *group) {
+        // Lines break between picks, not inside one ("Trung / thực", "Decidido o / decidida"):
+        // no-break spaces within a label, unless the label alone is wider than its column.
         std::string joined;
         for (const std::string& label : p.labels) {
           if (!joined.empty()) joined += "  \u2022  ";
-          joined += clean(label);
+          joined += without_breaks(clean(label));
         }
         list.push_back({clean(p.prompt), joined, &kPicks});
       }
