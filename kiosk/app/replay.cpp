@@ -139,14 +139,9 @@ bool push_key_combo(const std::string& combo, Uint32 window_id) {
 }
 
 const ui::WidgetInfo* find_widget(const std::vector<ui::WidgetInfo>& widgets, const std::string& key,
-                                  bool by_label, bool by_suffix) {
+                                  bool by_label) {
   for (const auto& w : widgets) {
-    if (by_label && w.label == key) return &w;
-    if (by_suffix && w.id.size() >= key.size() &&
-        w.id.compare(w.id.size() - key.size(), key.size(), key) == 0) {
-      return &w;
-    }
-    if (!by_label && !by_suffix && w.id == key) return &w;
+    if (by_label ? w.label == key : w.id == key) return &w;
   }
   return nullptr;
 }
@@ -282,7 +277,8 @@ void Replay::advance(const View& view) {
 }
 
 bool Replay::run_line(const std::string& line_in, const View& view) {
-  const std::string line = line_in;  // run_line may replace current_
+  // A copy: line_in may be current_, which run_line may replace.
+  const std::string line = line_in;  // NOLINT(performance-unnecessary-copy-initialization)
   const auto words = split_words(line);
   if (words.empty() || words[0][0] == '#') return true;
   const std::string& cmd = words[0];
@@ -350,7 +346,7 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
     }
     return settle();
   }
-  if (cmd == "tap-id" || cmd == "click-id" || cmd == "tap-label" || cmd == "tap-suffix" || cmd == "wait-id") {
+  if (cmd == "tap-id" || cmd == "click-id" || cmd == "tap-label" || cmd == "wait-id") {
     const bool by_label = cmd == "tap-label";
     const std::string key = by_label ? rest_of_line(line, 1) : (words.size() > 1 ? words[1] : "");
     if (key.empty()) {
@@ -358,7 +354,7 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
       return true;
     }
     start_once(cmd == "wait-id" ? wait_seconds(2) : kDefaultWaitSeconds);
-    const ui::WidgetInfo* w = find_widget(view.widgets, key, by_label, cmd == "tap-suffix");
+    const ui::WidgetInfo* w = find_widget(view.widgets, key, by_label);
     if (w == nullptr) {
       if (view.now > deadline_) {
         fail("no widget '" + key + "' on screen " + std::string(view.screen));
