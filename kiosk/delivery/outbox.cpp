@@ -14,6 +14,7 @@
 #include <fstream>
 
 #include "file_io.hpp"
+#include "utc_time.hpp"
 
 namespace rk::delivery {
 namespace {
@@ -138,12 +139,7 @@ std::string outbox_folder(const std::string& save_folder) {
 }
 
 std::string new_summary_id(std::chrono::system_clock::time_point when) {
-  const std::time_t t = std::chrono::system_clock::to_time_t(when);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-  return std::string("summary-") + stamp + "-" + random_hex(4);
+  return "summary-" + utc_file_stamp(when) + "-" + random_hex(4);
 }
 
 PutResult put_in_outbox(const std::string& outbox, const std::string& id,

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <span>
 #include <thread>
 
 namespace rk::delivery {
@@ -68,6 +69,30 @@ std::string server_name() {
   return s ? s : "(default)";
 }
 
+// A Get-...-Attributes request for the object at `uri` (named by `uri_name`), asking for `attrs`.
+ipp_t* attributes_request(ipp_op_t op, const char* uri_name, const std::string& uri,
+                          std::span<const char* const> attrs) {
+  ipp_t* request = ippNewRequest(op);
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, uri_name, nullptr, uri.c_str());
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
+  ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                static_cast<int>(attrs.size()), nullptr, attrs.data());
+  return request;
+}
+
+// The keywords of attribute `name`, comma-separated, without "none".
+std::string keywords(ipp_t* response, const char* name) {
+  std::string out;
+  ipp_attribute_t* a = ippFindAttribute(response, name, IPP_TAG_KEYWORD);
+  for (int i = 0; a && i < ippGetCount(a); ++i) {
+    const char* r = ippGetString(a, i, nullptr);
+    if (!r || std::string_view(r) == "none") continue;
+    if (!out.empty()) out += ", ";
+    out += r;
+  }
+  return out;
+}
+
 struct PrinterState {
   bool found = false;
   ipp_pstate_t state = IPP_PSTATE_IDLE;
@@ -86,12 +111,8 @@ std::string printer_uri(const std::string& queue) {
 PrinterState query_printer(http_t* http, const std::string& queue) {
   static const char* const kAttrs[] = {"printer-state", "printer-state-message", "printer-state-reasons",
                                        "printer-is-accepting-jobs"};
-  ipp_t* request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
-  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printer_uri(queue).c_str());
-  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
-  ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
-                static_cast<int>(std::size(kAttrs)), nullptr, kAttrs);
-  ipp_t* response = cupsDoRequest(http, request, "/");
+  ipp_t* response = cupsDoRequest(
+      http, attributes_request(IPP_OP_GET_PRINTER_ATTRIBUTES, "printer-uri", printer_uri(queue), kAttrs), "/");
   PrinterState ps;
   if (response && cupsLastError() <= IPP_STATUS_OK_CONFLICTING) {
     ps.found = true;
@@ -104,14 +125,7 @@ PrinterState query_printer(http_t* http, const std::string& queue) {
     if (ipp_attribute_t* a = ippFindAttribute(response, "printer-state-message", IPP_TAG_TEXT)) {
       if (const char* m = ippGetString(a, 0, nullptr)) ps.message = m;
     }
-    if (ipp_attribute_t* a = ippFindAttribute(response, "printer-state-reasons", IPP_TAG_KEYWORD)) {
-      for (int i = 0; i < ippGetCount(a); ++i) {
-        const char* r = ippGetString(a, i, nullptr);
-        if (!r || std::string_view(r) == "none") continue;
-        if (!ps.reasons.empty()) ps.reasons += ", ";
-        ps.reasons += r;
-      }
-    }
+    ps.reasons = keywords(response, "printer-state-reasons");
   }
   ippDelete(response);
   return ps;
@@ -133,12 +147,8 @@ JobReport query_job(http_t* http, int job_id) {
   char uri[HTTP_MAX_URI];
   httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), "/jobs/%d",
                    job_id);
-  ipp_t* request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
-  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", nullptr, uri);
-  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
-  ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
-                static_cast<int>(std::size(kAttrs)), nullptr, kAttrs);
-  ipp_t* response = cupsDoRequest(http, request, "/");
+  ipp_t* response =
+      cupsDoRequest(http, attributes_request(IPP_OP_GET_JOB_ATTRIBUTES, "job-uri", uri, kAttrs), "/");
   JobReport js;
   js.answered = response != nullptr;
   if (response && cupsLastError() <= IPP_STATUS_OK_CONFLICTING) {
@@ -146,14 +156,7 @@ JobReport query_job(http_t* http, int job_id) {
       js.known = true;
       js.state = static_cast<ipp_jstate_t>(ippGetInteger(a, 0));
     }
-    if (ipp_attribute_t* a = ippFindAttribute(response, "job-state-reasons", IPP_TAG_KEYWORD)) {
-      for (int i = 0; i < ippGetCount(a); ++i) {
-        const char* r = ippGetString(a, i, nullptr);
-        if (!r || std::string_view(r) == "none") continue;
-        if (!js.reasons.empty()) js.reasons += ", ";
-        js.reasons += r;
-      }
-    }
+    js.reasons = keywords(response, "job-state-reasons");
     if (ipp_attribute_t* a = ippFindAttribute(response, "job-uuid", IPP_TAG_URI)) {
       if (const char* u = ippGetString(a, 0, nullptr)) js.uuid = u;
     }
