@@ -25,3 +25,11 @@ if(RK_ENABLE_SANITIZERS)
   target_link_options(rk_options INTERFACE -fsanitize=address,undefined)
 endif()
 target_compile_definitions(rk_options INTERFACE $<$<NOT:$<CONFIG:Debug>>:_FORTIFY_SOURCE=2>)
+
+# Hardening for a kiosk in a public room (Debian's hardening flags): stack protector, full RELRO,
+# PIE, no executable stack. _FORTIFY_SOURCE (above) needs optimisation, so not in Debug.
+target_compile_options(rk_options INTERFACE -fstack-protector-strong -fstack-clash-protection -fcf-protection)
+target_link_options(rk_options INTERFACE -Wl,-z,relro -Wl,-z,now -Wl,-z,noexecstack)
+set(CMAKE_POSITION_INDEPENDENT_CODE ON)
+include(CheckPIESupported)
+check_pie_supported()

@@ -12,26 +12,17 @@ bin=${RK_KIOSK_BIN:-$PWD/build/kiosk/app/readiness-kiosk}
 [ -x "$bin" ] || { echo "bench-idle: build the kiosk first (scripts/setup.sh run build), or set RK_KIOSK_BIN" >&2; exit 1; }
 
 work=$(mktemp -d)
-xvfb_pid=""
 kiosk_pid=""
 cleanup() {
   [ -n "$kiosk_pid" ] && kill "$kiosk_pid" 2>/dev/null && wait "$kiosk_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null && wait "$xvfb_pid" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-display=""
-for n in $(seq 90 190); do
-  [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || { display=$n; break; }
-done
-[ -n "$display" ] || { echo "bench-idle: no free X display" >&2; exit 1; }
-Xvfb ":$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 1 100); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+. scripts/lib/xvfb.sh
+xvfb_start "$size"  # stopped on exit, after cleanup
 
 printf 'save_folder = "%s/saved"\n' "$work" >"$work/kiosk.toml"
-DISPLAY=":$display" LIBGL_ALWAYS_SOFTWARE=1 READINESS_KIOSK_DATA_DIR="$PWD" \
+LIBGL_ALWAYS_SOFTWARE=1 READINESS_KIOSK_DATA_DIR="$PWD" \
   "$bin" --config "$work/kiosk.toml" --test-items "$work/items.txt" >"$work/kiosk.log" 2>&1 &
 kiosk_pid=$!
 for _ in $(seq 1 200); do [ -s "$work/items.txt" ] && break; sleep 0.05; done

@@ -58,7 +58,6 @@ exec > >(tee "$OUT") 2>&1
 WORK=$(mktemp -d /tmp/rk-bench.XXXXXX)
 ROWS=$WORK/rows
 : > "$ROWS"
-XVFB_PID=""
 FAILED=""
 # Runs one measurement; its ROW lines go to the table, a failure is named at the end.
 part() {
@@ -70,16 +69,13 @@ part() {
   fi
 }
 cleanup() {
-  if [[ -n "$XVFB_PID" ]]; then
-    kill "$XVFB_PID" 2>/dev/null || true
-    wait "$XVFB_PID" 2>/dev/null || true
-  fi
   mkdir -p "$BUILD/bench-logs"
   cp "$WORK"/*.log "$BUILD/bench-logs/" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM  # so the EXIT trap stops Xvfb on Ctrl-C or kill too
+. scripts/lib/xvfb.sh  # xvfb_start / xvfb_stop (stopped on exit too, after cleanup)
 
 echo "== Readiness Kiosk benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r)"
@@ -102,16 +98,7 @@ PROBE=$BUILD/bench/librk_frame_probe.so
 
 if wants startup || wants idle || wants session; then
   echo "== Starting Xvfb (1920x1080x24)"
-  exec 3> "$WORK/display"
-  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp > "$WORK/xvfb.log" 2>&1 &
-  XVFB_PID=$!
-  exec 3>&-
-  for _ in $(seq 100); do
-    [[ -s "$WORK/display" ]] && break
-    sleep 0.1
-  done
-  [[ -s "$WORK/display" ]] || { echo "bench.sh: Xvfb did not start"; cat "$WORK/xvfb.log"; exit 1; }
-  export DISPLAY=":$(head -1 "$WORK/display")"
+  xvfb_start 1920x1080
   echo "Xvfb pid $XVFB_PID on $DISPLAY"
 
   # A clinic config for the bench: save (no printer) into the work folder, a short thank-you.
@@ -143,9 +130,7 @@ EOF
     saved=$(find "$WORK/summaries" -name 'summary-*.pdf' | wc -l)
     echo "summaries saved by the replayed sessions: $saved (expected $SESSION_RUNS)"
   fi
-  kill "$XVFB_PID" 2>/dev/null || true
-  wait "$XVFB_PID" 2>/dev/null || true
-  XVFB_PID=""
+  xvfb_stop
 fi
 
 if wants render; then

@@ -21,24 +21,14 @@ if [ ! -x "$bin" ]; then
 fi
 mkdir -p "$out"
 work=$(mktemp -d)
-xvfb_pid=""
 kiosk_pid=""
 cleanup() {
   [ -n "$kiosk_pid" ] && kill "$kiosk_pid" 2>/dev/null && wait "$kiosk_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null && wait "$xvfb_pid" 2>/dev/null || true
   exec 3>&- 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-free_display() {
-  local n
-  for n in $(seq 90 190); do
-    [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || { echo "$n"; return; }
-  done
-  echo "screenshots: no free X display" >&2
-  exit 1
-}
+. scripts/lib/xvfb.sh  # xvfb_start / xvfb_stop (stopped on exit too, after cleanup)
 
 sent=0
 items="$work/items.txt"
@@ -68,11 +58,7 @@ first_id() { grep -m1 -o "^$1[^	]*" "$items" || true; }
 
 shoot_size() {
   local w=$1 h=$2 tag=$3
-  local display
-  display=$(free_display)
-  Xvfb ":$display" -screen 0 "${w}x${h}x24" -nolisten tcp >/dev/null 2>&1 &
-  xvfb_pid=$!
-  for _ in $(seq 1 100); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+  xvfb_start "${w}x${h}"
 
   cat >"$work/kiosk.toml" <<TOML
 save_folder = "$work/saved"
@@ -87,7 +73,7 @@ TOML
   mkfifo "$work/replay.fifo"
   exec 3<>"$work/replay.fifo"
   sent=0
-  DISPLAY=":$display" LIBGL_ALWAYS_SOFTWARE=1 READINESS_KIOSK_DATA_DIR="$root" \
+  LIBGL_ALWAYS_SOFTWARE=1 READINESS_KIOSK_DATA_DIR="$root" \
     "$bin" --config "$work/kiosk.toml" --replay "$work/replay.fifo" --test-items "$items" \
     --screenshot-dir "$out" --exit-after-replay >>"$work/kiosk.log" 2>&1 &
   kiosk_pid=$!
@@ -164,8 +150,7 @@ TOML
   wait "$kiosk_pid" || true
   kiosk_pid=""
   exec 3>&-
-  kill "$xvfb_pid" 2>/dev/null && wait "$xvfb_pid" 2>/dev/null || true
-  xvfb_pid=""
+  xvfb_stop
 }
 
 shoot_size 1080 1920 portrait

@@ -16,7 +16,7 @@ run_pkgs=(
   libjsoncpp-dev  # FHIR import/export
   libespeak-ng-dev espeak-ng-data  # read aloud
   fonts-dejavu-core
-  libfribidi-dev libunibreak-dev libharfbuzz-dev  # text: bidi and Arabic joining, UAX #14, glyph closure
+  libfribidi-dev libunibreak-dev libharfbuzz-dev libicu-dev  # text: bidi and Arabic joining, UAX #14, glyph closure, case
   fonts-noto-core fonts-droid-fallback fonts-nanum fonts-noto-cjk  # Arabic; CJK; Hangul; rarer CJK on screen
 )
 test_pkgs=(
@@ -25,7 +25,7 @@ test_pkgs=(
   lintian dpkg-dev fakeroot systemd file
   cage xwayland seatd libegl-mesa0 libgl1-mesa-dri  # the .deb's run-time Depends, for the offline install test
   qemu-system-x86 mmdebstrap python3  # tests/vm: boot a Debian 12 image with the .deb in QEMU
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-tidy  # the loader fuzzer; the lint test
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-chi-sim tesseract-ocr-ara tesseract-ocr-spa  # OCR of summary pages
 )
 pkgs=("${run_pkgs[@]}")

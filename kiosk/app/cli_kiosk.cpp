@@ -156,6 +156,7 @@ int run(std::span<const std::string> raw_args) {
   const auto args = parse_arguments(raw_args);
   if (!args) return 2;
   rk::app::install_termination_handlers();
+  std::fprintf(stderr, "readiness-kiosk: data folder %s\n", rk::data_dir_choice().c_str());
 
   std::vector<std::string> problems;
   auto files = load_files(*args, problems);

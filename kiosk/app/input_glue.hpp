@@ -65,7 +65,6 @@ class InputGlue {
   std::set<FingerKey> stuck_;  ///< let go by release_stuck, still physically down
   bool tracking_finger_ = false;
   FingerKey tracked_{};
-  bool ignore_until_all_lift_ = false;
   bool mouse_down_ = false;
   bool change_unseen_ = false;  ///< a press or release ImGui has not had a frame for yet
   bool moved_unseen_ = false;   ///< the pressed pointer moved since the last frame

@@ -20,6 +20,15 @@ std::string data_dir() {
   return RK_SOURCE_DIR;
 }
 
+std::string data_dir_choice() {
+  const std::string dir = data_dir();
+  if (!env("READINESS_KIOSK_DATA_DIR").empty()) return dir + " (from READINESS_KIOSK_DATA_DIR)";
+  if (dir == RK_INSTALL_DATADIR) {
+    return dir + " (installed; set READINESS_KIOSK_DATA_DIR to use " RK_SOURCE_DIR " instead)";
+  }
+  return dir + " (the source tree; nothing installed in " RK_INSTALL_DATADIR ")";
+}
+
 std::string default_save_folder() {
   std::string base = env("XDG_DATA_HOME");
   if (base.empty()) {

@@ -17,21 +17,18 @@
 
 #include "questionnaire.hpp"
 #include "session.hpp"
+#include "temp_dir.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "rk-audit-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    rk::set_audit_file("");
-    fs::remove_all(path);
-  }
+/// A temporary folder that also turns the audit file off before it goes.
+struct AuditDir : rk::test::TempDir {
+  AuditDir() : TempDir("rk-audit") {}
+  ~AuditDir() { rk::set_audit_file(""); }
+  AuditDir(const AuditDir&) = delete;
+  AuditDir& operator=(const AuditDir&) = delete;
 };
 
 /// Sends fd 2 to a file while alive, so the test can read what went to stderr.
@@ -126,10 +123,10 @@ rk::Questionnaire questionnaire() {
 }  // namespace
 
 TEST_CASE("an event goes to stderr, and with a UTC timestamp to the audit file (mode 0600)") {
-  TempDir dir;
-  const fs::path file = dir.path / "audit.log";
+  AuditDir dir;
+  const fs::path file = fs::path(dir.path()) / "audit.log";
   REQUIRE(rk::set_audit_file(file.string()));
-  CaptureStderr err(dir.path / "stderr.txt");
+  CaptureStderr err(fs::path(dir.path()) / "stderr.txt");
   rk::audit("session_end", {{"outcome", "saved"}, {"seconds", "183"}});
   rk::audit("kiosk_start");
   const std::string stderr_text = err.text();
@@ -147,11 +144,11 @@ TEST_CASE("an event goes to stderr, and with a UTC timestamp to the audit file (
 }
 
 TEST_CASE("the audit file is appended to, never truncated") {
-  TempDir dir;
-  const fs::path file = dir.path / "audit.log";
+  AuditDir dir;
+  const fs::path file = fs::path(dir.path()) / "audit.log";
   std::ofstream(file) << "earlier line\n";
   REQUIRE(rk::set_audit_file(file.string()));
-  CaptureStderr err(dir.path / "stderr.txt");
+  CaptureStderr err(fs::path(dir.path()) / "stderr.txt");
   rk::audit("print_result", {{"code", "ok"}});
   REQUIRE(rk::set_audit_file(file.string()));  // reopening (a restart) appends too
   rk::audit("print_result", {{"code", "printer_offline"}});
@@ -162,25 +159,25 @@ TEST_CASE("the audit file is appended to, never truncated") {
 }
 
 TEST_CASE("a value can never break a line apart") {
-  TempDir dir;
-  CaptureStderr err(dir.path / "stderr.txt");
+  AuditDir dir;
+  CaptureStderr err(fs::path(dir.path()) / "stderr.txt");
   rk::audit("error", {{"code", "x\ny"}, {"where", "two words"}, {"empty", ""}});
   CHECK(err.text() == "readiness-kiosk: error code=x\\x0ay where=\"two words\" empty=\"\"\n");
 }
 
 TEST_CASE("a file that cannot be opened is reported; stderr goes on") {
-  TempDir dir;
-  CHECK_FALSE(rk::set_audit_file((dir.path / "no-such-folder" / "audit.log").string()));
-  CaptureStderr err(dir.path / "stderr.txt");
+  AuditDir dir;
+  CHECK_FALSE(rk::set_audit_file((fs::path(dir.path()) / "no-such-folder" / "audit.log").string()));
+  CaptureStderr err(fs::path(dir.path()) / "stderr.txt");
   rk::audit("kiosk_start");
   CHECK(err.text() == "readiness-kiosk: kiosk_start\n");
 }
 
 TEST_CASE("events from many threads stay whole lines") {
-  TempDir dir;
-  const fs::path file = dir.path / "audit.log";
+  AuditDir dir;
+  const fs::path file = fs::path(dir.path()) / "audit.log";
   REQUIRE(rk::set_audit_file(file.string()));
-  CaptureStderr err(dir.path / "stderr.txt");
+  CaptureStderr err(fs::path(dir.path()) / "stderr.txt");
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([t] {
@@ -199,10 +196,10 @@ TEST_CASE("events from many threads stay whole lines") {
 }
 
 TEST_CASE("after a scripted session the audit log holds no answer text") {
-  TempDir dir;
-  const fs::path file = dir.path / "audit.log";
+  AuditDir dir;
+  const fs::path file = fs::path(dir.path()) / "audit.log";
   REQUIRE(rk::set_audit_file(file.string()));
-  CaptureStderr err(dir.path / "stderr.txt");
+  CaptureStderr err(fs::path(dir.path()) / "stderr.txt");
 
   // Distinctive answers: any of them in the log would be a privacy leak.
   const std::string name = "Zephyrine";

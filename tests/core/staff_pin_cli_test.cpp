@@ -15,19 +15,13 @@
 
 #include "config.hpp"
 #include "staff_pin.hpp"
+#include "temp_dir.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "rk-set-pin-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
+using rk::test::TempDir;
 
 /// Runs `--set-pin --config FILE` with `input` on stdin; returns the exit status.
 int set_pin(const std::string& input, const fs::path& config, std::string& output) {
@@ -87,8 +81,8 @@ std::string read(const fs::path& p) {
 }  // namespace
 
 TEST_CASE("--set-pin writes a hash that verifies, keeping the rest of the file and its mode") {
-  TempDir dir;
-  const fs::path config = dir.path / "kiosk.toml";
+  TempDir dir("rk-set-pin");
+  const fs::path config = fs::path(dir.path()) / "kiosk.toml";
   const std::string original =
       "# Front desk kiosk\nkiosk_name = \"Room 2\"\n\n[[support_lines]]\nen = \"Call 988\"\n";
   std::ofstream(config) << original;
@@ -118,13 +112,13 @@ TEST_CASE("--set-pin writes a hash that verifies, keeping the rest of the file a
   CHECK(rk::verify_pin(rk::load_config_file(config.string()).config.staff_pin_hash, "1111"));
   // No temp files are left beside it.
   int files = 0;
-  for (const auto& e : fs::directory_iterator(dir.path)) files += e.path().filename() != "out.txt";
+  for (const auto& e : fs::directory_iterator(dir.path())) files += e.path().filename() != "out.txt";
   CHECK(files == 1);
 }
 
 TEST_CASE("--set-pin takes away what everyone else could read of a world-readable config") {
   TempDir dir;
-  const fs::path config = dir.path / "kiosk.toml";
+  const fs::path config = fs::path(dir.path()) / "kiosk.toml";
   std::ofstream(config) << "kiosk_name = \"Room 2\"\n";
   fs::permissions(config, fs::perms(0644));
   std::string output;
@@ -136,8 +130,8 @@ TEST_CASE("--set-pin takes away what everyone else could read of a world-readabl
 }
 
 TEST_CASE("--set-pin creates a missing config file with mode 0640") {
-  TempDir dir;
-  const fs::path config = dir.path / "new.toml";
+  TempDir dir("rk-set-pin");
+  const fs::path config = fs::path(dir.path()) / "new.toml";
   std::string output;
   REQUIRE_MESSAGE(set_pin("9876", config, output) == 0, output);  // no newline at the end of the pipe
   CHECK(rk::verify_pin(rk::load_config_file(config.string()).config.staff_pin_hash, "9876"));
@@ -146,8 +140,8 @@ TEST_CASE("--set-pin creates a missing config file with mode 0640") {
 }
 
 TEST_CASE("--set-pin refuses PINs that are not 4 to 12 digits and leaves the file alone") {
-  TempDir dir;
-  const fs::path config = dir.path / "kiosk.toml";
+  TempDir dir("rk-set-pin");
+  const fs::path config = fs::path(dir.path()) / "kiosk.toml";
   std::ofstream(config) << "kiosk_name = \"Room 2\"\n";
   for (const char* bad : {"123\n", "1234567890123\n", "12a4\n", "\n", ""}) {
     std::string output;
@@ -160,8 +154,8 @@ TEST_CASE("--set-pin refuses PINs that are not 4 to 12 digits and leaves the fil
 }
 
 TEST_CASE("--set-pin refuses a config that is not valid TOML") {
-  TempDir dir;
-  const fs::path config = dir.path / "kiosk.toml";
+  TempDir dir("rk-set-pin");
+  const fs::path config = fs::path(dir.path()) / "kiosk.toml";
   std::ofstream(config) << "kiosk_name = = \"Room 2\"\n";
   std::string output;
   CHECK(set_pin("1234\n", config, output) == 1);
@@ -170,8 +164,8 @@ TEST_CASE("--set-pin refuses a config that is not valid TOML") {
 }
 
 TEST_CASE("--set-pin on a terminal asks twice without echo") {
-  TempDir dir;
-  const fs::path config = dir.path / "kiosk.toml";
+  TempDir dir("rk-set-pin");
+  const fs::path config = fs::path(dir.path()) / "kiosk.toml";
   std::ofstream(config) << "kiosk_name = \"Room 2\"\n";
   int status = -1;
   const std::string screen = set_pin_on_terminal(config, {"7531", "7531"}, status);

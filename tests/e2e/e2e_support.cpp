@@ -46,20 +46,6 @@ pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, st
   _exit(127);
 }
 
-}  // namespace
-
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "rk-e2e-XXXXXX").string();
-  path = mkdtemp(pattern.data());
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path, ignored);
-}
-
-namespace {
-
 /// The PID written in an X server's lock file for display `n`, or -1 when there is none yet.
 pid_t lock_owner(int n) {
   std::ifstream lock("/tmp/.X" + std::to_string(n) + "-lock");

@@ -10,14 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.hpp"
+
 namespace rk::e2e {
 
-/// A temporary folder, removed at the end.
-struct TempDir {
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
+/// A temporary folder, removed at the end (tests/support/temp_dir.hpp), with the path as a
+/// filesystem path, as the end-to-end tests use it.
+struct TempDir : rk::test::TempDir {
+  TempDir() : rk::test::TempDir("rk-e2e"), path(rk::test::TempDir::path()) {}
   std::filesystem::path path;
 };
 

@@ -13,30 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.hpp"
+
 namespace rk::test {
-
-/// A fresh folder under $TMPDIR (or /tmp), removed with everything in it at the end of scope.
-class TempDir {
- public:
-  explicit TempDir(const std::string& tag = "rk") {
-    const char* base = std::getenv("TMPDIR");
-    std::string tmpl = std::string(base && *base ? base : "/tmp") + "/" + tag + "-XXXXXX";
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    if (mkdtemp(buf.data())) path_ = buf.data();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const std::string& path() const { return path_; }
-  [[nodiscard]] std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 struct CommandResult {
   int status = -1;  ///< exit status, or -1 when it did not exit normally
@@ -103,8 +82,15 @@ inline int pdf_pages(const std::string& pdf) {
 /// The text with every whitespace character removed (line breaks in the PDF do not count).
 inline std::string squeeze(const std::string& s) {
   std::string out;
-  std::copy_if(s.begin(), s.end(), std::back_inserter(out),
-               [](char c) { return c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f'; });
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f') continue;
+    if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {  // U+00A0 no-break space
+      ++i;
+      continue;
+    }
+    out += c;
+  }
   return out;
 }
 

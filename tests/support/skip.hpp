@@ -1,7 +1,7 @@
 #pragma once
 // SKIPPED, not passed: a test case that cannot run here (a tool, font or privilege is missing)
 // calls skip(); the suite's process then exits 77, which CTest reports as "Skipped" (the test is
-// registered with SKIP_RETURN_CODE 77 by rk_add_doctest's NEEDS, cmake/AddDoctest.cmake).
+// registered one CTest test per case with SKIP_RETURN_CODE 77 by rk_add_doctest, cmake/AddDoctest.cmake).
 #include <string>
 
 namespace rk::test {
