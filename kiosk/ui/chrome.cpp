@@ -161,7 +161,8 @@ void draw_bottom_bar(UiState& s) {
     case Screen::Welcome:
       // Start where Next will be: the way forward is always in the same place, never scrolled away.
       // Out of service: no Start, so no session starts that the kiosk could lose.
-      if (s.out_of_service.empty() && button(right_pos, "welcome.start", "start", Tone::Primary)) start_session(s);
+      if (s.out_of_service.empty() && button(right_pos, "welcome.start", "start", Tone::Primary))
+        start_session(s);
       break;
     case Screen::Question:
       if (button(left_pos, "nav.back", "back")) {

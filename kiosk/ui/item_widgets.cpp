@@ -99,8 +99,9 @@ void draw_ruler_end_labels(UiState& s, const Item& item, float row_x, float row_
     TextAlign align;
   };
   const bool rtl = s.rtl();
-  const End ends[2] = {{rtl ? "max" : "min", s.text(rtl ? item.max_label : item.min_label), TextAlign::Left},
-                       {rtl ? "min" : "max", s.text(rtl ? item.min_label : item.max_label), TextAlign::Right}};
+  const End ends[2] = {
+      {rtl ? "max" : "min", s.text(rtl ? item.max_label : item.min_label), TextAlign::Left},
+      {rtl ? "min" : "max", s.text(rtl ? item.min_label : item.max_label), TextAlign::Right}};
   if (ends[0].label.empty() && ends[1].label.empty()) return;
   ImFont* font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
   const float half = row_w * 0.48f;
@@ -162,7 +163,8 @@ void draw_ruler(UiState& s, const Item& item) {
       a = s.session.answer(item.id);
     }
   }
-  draw_ruler_end_labels(s, item, row_x, static_cast<float>(count) * w + static_cast<float>(count - 1) * r.gap);
+  draw_ruler_end_labels(s, item, row_x,
+                        static_cast<float>(count) * w + static_cast<float>(count - 1) * r.gap);
 }
 
 void draw_cards(UiState& s, const Item& item) {

@@ -131,7 +131,8 @@ void draw_staff(UiState& s) {
     const std::string status = s.services.staff_status();
     column_text(s, status);
     // Drawn only; recorded so a test can tell where it is (it names files and times).
-    if (!status.empty()) record_widget(s, "staff.status", status, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), {}, false);
+    if (!status.empty())
+      record_widget(s, "staff.status", status, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), {}, false);
   }
   if (!s.out_of_service.empty()) note_box(s, s.word("out_of_service") + "\n" + s.out_of_service);
   space(0.8f);

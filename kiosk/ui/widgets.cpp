@@ -141,7 +141,8 @@ bool big_button(UiState& s, const std::string& id, const std::string& label, ImV
   const TextAlign align = align_left ? TextAlign::Start : TextAlign::Centre;
   draw_wrapped(dl, label_font, ImVec2(pos.x + pad, top), inner, colours.ink, shown, align, scale);
   if (!detail.empty()) {
-    draw_wrapped(dl, font, ImVec2(pos.x + pad, top + label_h + 0.3f * Em()), inner, colours.ink, detail, align);
+    draw_wrapped(dl, font, ImVec2(pos.x + pad, top + label_h + 0.3f * Em()), inner, colours.ink, detail,
+                 align);
   }
   dl->PopClipRect();
 

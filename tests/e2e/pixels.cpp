@@ -84,7 +84,8 @@ void mask_screen_rect(GreyImage& image, float x, float y, float w, float h) {
   const int y1 = std::min(image.height, shrunk(y + h) + 2);
   for (int row = y0; row < y1; ++row)
     for (int col = x0; col < x1; ++col)
-      image.pixels[static_cast<std::size_t>(row) * static_cast<std::size_t>(image.width) + static_cast<std::size_t>(col)] = 0;
+      image.pixels[static_cast<std::size_t>(row) * static_cast<std::size_t>(image.width) +
+                   static_cast<std::size_t>(col)] = 0;
 }
 
 Difference compare(const GreyImage& actual, const GreyImage& expected) {

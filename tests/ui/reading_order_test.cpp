@@ -7,8 +7,8 @@
 
 using rk::ui::line_x;
 using rk::ui::mirror_x;
-using rk::ui::TextAlign;
 using rk::ui::reading_order;
+using rk::ui::TextAlign;
 
 TEST_CASE("left to right, slots hold the items in order") {
   CHECK(reading_order(5, 3, false) == std::vector<int>{0, 1, 2, 3, 4});

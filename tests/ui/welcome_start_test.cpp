@@ -11,7 +11,9 @@
 
 namespace rk::test {
 
-TEST_CASE("welcome: Start is whole on screen without scrolling, where Next will be, at every size, language, text size") {
+TEST_CASE(
+    "welcome: Start is whole on screen without scrolling, where Next will be, at every size, language, text "
+    "size") {
   int checked = 0;
   for (const ui::ScreenSize size : ui::kSupportedScreens) {
     const auto w = static_cast<float>(size.width);
