@@ -25,7 +25,7 @@
 using namespace rk;
 using namespace rk::delivery;
 
-TEST_CASE("a job record: written, read back; torn or foreign text is no record") {
+TEST_CASE("a job record: written, read back, torn or foreign text is no record") {
   const JobTicket t{42, "urn:uuid:0b19465e-d9f8-31a5-5ab2-0c33da326678", "Front_Desk", "localhost:631"};
   const auto back = parse_ticket(format_ticket(t));
   REQUIRE(back);
