@@ -213,6 +213,18 @@ TEST_CASE("a recorded job, asked about on the next start, through a real cupsd")
     CHECK(printed(b.cupsd) == 2);
   }
 
+  SUBCASE("CUPS does not know the job (its history lost, PreserveJobHistory No): printed again") {
+    const std::string server = test::on_worker(
+        b.cupsd.server(), [] { return std::string(cupsServer()) + ":" + std::to_string(ippPort()); });
+    REQUIRE(
+        record_job(b.entry, JobTicket{4242, "urn:uuid:00000000-0000-3000-8000-000000004242", "Now", server}));
+    const EntryOutcome out = b.deliver();
+    CAPTURE(out.outcome.print_reason);
+    CHECK(out.done);
+    CHECK(out.outcome.job_id != 4242);
+    CHECK(printed(b.cupsd) == 1);
+  }
+
   SUBCASE("the kiosk prints through another server now: printed again, nobody asked") {
     JobTicket t{1, "urn:uuid:00000000-0000-3000-8000-000000000000", "Now", "print-server.example:631"};
     REQUIRE(record_job(b.entry, t));
