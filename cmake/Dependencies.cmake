@@ -8,6 +8,7 @@ pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)       # libimgui-dev 1.8
 pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 pkg_check_modules(FRIBIDI REQUIRED IMPORTED_TARGET fribidi)             # libfribidi-dev: bidi, Arabic joining
 pkg_check_modules(UNIBREAK REQUIRED IMPORTED_TARGET libunibreak)        # libunibreak-dev: UAX #14 line breaks
+pkg_check_modules(ICU_UC REQUIRED IMPORTED_TARGET icu-uc)            # libicu-dev: case mapping by language
 pkg_check_modules(HB_SUBSET REQUIRED IMPORTED_TARGET harfbuzz-subset)  # libharfbuzz-dev: composite glyph closure
 pkg_check_modules(SDL2 REQUIRED IMPORTED_TARGET sdl2)         # libsdl2-dev
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)       # libepoxy-dev

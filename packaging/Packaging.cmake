@@ -40,7 +40,7 @@ execute_process(COMMAND ${RK_GZIP} -9nf ${PROJECT_BINARY_DIR}/packaging/changelo
 install(FILES ${PROJECT_BINARY_DIR}/packaging/changelog.gz DESTINATION ${RK_DOC_DIR})
 install(FILES ${RK_PACKAGING_DIR}/debian/lintian-overrides
         DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME readiness-kiosk)
-configure_file(${RK_PACKAGING_DIR}/readiness-kiosk.1 ${PROJECT_BINARY_DIR}/packaging/readiness-kiosk.1 COPYONLY)
+configure_file(${RK_PACKAGING_DIR}/readiness-kiosk.1 ${PROJECT_BINARY_DIR}/packaging/readiness-kiosk.1 @ONLY)
 execute_process(COMMAND ${RK_GZIP} -9nf ${PROJECT_BINARY_DIR}/packaging/readiness-kiosk.1)
 install(FILES ${PROJECT_BINARY_DIR}/packaging/readiness-kiosk.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
@@ -81,7 +81,8 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "cage, xwayland, seatd, fonts-dejavu-core, fonts-noto-core, fonts-droid-fallback, fonts-nanum, libegl1, libegl-mesa0, libgl1, libgl1-mesa-dri, adduser, procps")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cups, fonts-noto-cjk")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
-    ${RK_PACKAGING_DIR}/debian/postinst ${RK_PACKAGING_DIR}/debian/prerm ${RK_PACKAGING_DIR}/debian/postrm
+    ${RK_PACKAGING_DIR}/debian/preinst ${RK_PACKAGING_DIR}/debian/postinst ${RK_PACKAGING_DIR}/debian/prerm
+    ${RK_PACKAGING_DIR}/debian/postrm
     ${RK_PACKAGING_DIR}/debian/conffiles)
 # 0755 for maintainer scripts, 0644 for conffiles, whatever the checkout's modes are.
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

@@ -16,7 +16,7 @@ run_pkgs=(
   libjsoncpp-dev  # FHIR import/export
   libespeak-ng-dev espeak-ng-data  # read aloud
   fonts-dejavu-core
-  libfribidi-dev libunibreak-dev libharfbuzz-dev  # text: bidi and Arabic joining, UAX #14, glyph closure
+  libfribidi-dev libunibreak-dev libharfbuzz-dev libicu-dev  # text: bidi and Arabic joining, UAX #14, glyph closure, case
   fonts-noto-core fonts-droid-fallback fonts-nanum fonts-noto-cjk  # Arabic; CJK; Hangul; rarer CJK on screen
 )
 test_pkgs=(

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli_config.hpp"
+#include "command_line.hpp"
 #include "command_registry.hpp"
 #include "config.hpp"
 #include "fhir_export.hpp"
@@ -19,36 +20,16 @@
 
 namespace {
 
-constexpr const char* kUsage =
+constexpr std::string_view kMode = "--export-fhir-questionnaire";
+constexpr std::string_view kUsage =
     "usage: readiness-kiosk --export-fhir-questionnaire FILE.toml [-o OUT.json] [--config FILE]\n";
 
 int export_fhir(std::span<const std::string> args) {
   std::string in_path, out_path, config_path;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if ((a == "-o" || a == "--config") && i + 1 >= args.size()) {
-      std::fprintf(stderr, "readiness-kiosk --export-fhir-questionnaire: %s needs a value\n%s", a.c_str(), kUsage);
-      return 2;
-    }
-    if (a == "-o") {
-      out_path = args[++i];
-    } else if (a == "--config") {
-      config_path = args[++i];
-    } else if (!a.empty() && a[0] == '-') {
-      std::fprintf(stderr, "readiness-kiosk --export-fhir-questionnaire: unknown option '%s'\n%s", a.c_str(),
-                   kUsage);
-      return 2;
-    } else if (in_path.empty()) {
-      in_path = a;
-    } else {
-      std::fprintf(stderr, "readiness-kiosk --export-fhir-questionnaire: one questionnaire at a time\n%s", kUsage);
-      return 2;
-    }
-  }
-  if (in_path.empty()) {
-    std::fprintf(stderr, "readiness-kiosk --export-fhir-questionnaire: name the questionnaire\n%s", kUsage);
-    return 2;
-  }
+  const rk::app::CliSyntax syntax{kMode, kUsage, {{"-o", &out_path}, {"--config", &config_path}}, &in_path,
+                                  "one questionnaire at a time"};
+  if (!rk::app::parse_command_line(syntax, args)) return 2;
+  if (in_path.empty()) return rk::app::cli_fail(2, kMode, "name the questionnaire", kUsage);
   rk::KioskConfig config;
   if (!rk::app::load_cli_config(config_path, config)) return 1;
   const rk::LoadResult loaded = rk::load_questionnaire_file(in_path, rk::load_shipped_languages().strings);
@@ -60,19 +41,15 @@ int export_fhir(std::span<const std::string> args) {
     std::fwrite(json.data(), 1, json.size(), stdout);
     return std::fflush(stdout) == 0 ? 0 : 1;
   }
-  const rk::delivery::SaveResult saved =
-      rk::delivery::save_file_atomically(std::vector<unsigned char>(json.begin(), json.end()), out_path);
-  if (!saved.ok()) {
-    std::fprintf(stderr, "readiness-kiosk --export-fhir-questionnaire: %s\n", saved.reason.c_str());
-    return 1;
-  }
+  if (const auto saved = rk::delivery::save_file_atomically(json, out_path); !saved.ok())
+    return rk::app::cli_fail(1, kMode, saved.reason);
   std::printf("%s: FHIR R4 Questionnaire '%s' v%s, %zu bytes\n", out_path.c_str(),
               loaded.questionnaire->id.c_str(), loaded.questionnaire->version.c_str(), json.size());
   return 0;
 }
 
 const bool kRegistered = rk::app::register_command(
-    {"--export-fhir-questionnaire",
+    {kMode,
      "--export-fhir-questionnaire FILE.toml [-o OUT.json] [--config FILE]   write it as a FHIR R4 Questionnaire",
      export_fhir});
 

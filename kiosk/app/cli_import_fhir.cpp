@@ -11,37 +11,24 @@
 #include <sstream>
 #include <string>
 
+#include "command_line.hpp"
 #include "command_registry.hpp"
 #include "fhir_import.hpp"
 #include "save.hpp"
 
 namespace {
 
-constexpr const char* kUsage = "usage: readiness-kiosk --import-fhir Questionnaire.json -o out.toml [--force]\n";
+constexpr std::string_view kMode = "--import-fhir";
+constexpr std::string_view kUsage = "usage: readiness-kiosk --import-fhir Questionnaire.json -o out.toml [--force]\n";
 
 int import_fhir(std::span<const std::string> args) {
   std::string in_path, out_path;
   bool force = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "-o" && i + 1 < args.size()) {
-      out_path = args[++i];
-    } else if (a == "--force") {
-      force = true;
-    } else if (!a.empty() && a[0] == '-') {
-      std::fprintf(stderr, "readiness-kiosk --import-fhir: unknown option or missing value '%s'\n%s", a.c_str(), kUsage);
-      return 2;
-    } else if (in_path.empty()) {
-      in_path = a;
-    } else {
-      std::fprintf(stderr, "readiness-kiosk --import-fhir: one Questionnaire at a time\n%s", kUsage);
-      return 2;
-    }
-  }
-  if (in_path.empty() || out_path.empty()) {
-    std::fprintf(stderr, "readiness-kiosk --import-fhir: name the JSON file and the TOML to write (-o)\n%s", kUsage);
-    return 2;
-  }
+  const rk::app::CliSyntax syntax{kMode, kUsage, {{"-o", &out_path}, {"--force", nullptr, &force}}, &in_path,
+                                  "one Questionnaire at a time"};
+  if (!rk::app::parse_command_line(syntax, args)) return 2;
+  if (in_path.empty() || out_path.empty())
+    return rk::app::cli_fail(2, kMode, "name the JSON file and the TOML to write (-o)", kUsage);
   std::error_code ec;
   if (!force && std::filesystem::exists(out_path, ec)) {
     std::fprintf(stderr, "%s: error: the file exists; add --force to replace it, or choose another name\n",
@@ -61,9 +48,7 @@ int import_fhir(std::span<const std::string> args) {
     std::fprintf(stderr, "%s: nothing written\n", in_path.c_str());
     return result.exit_status;
   }
-  const auto saved =
-      rk::delivery::save_file_atomically(std::vector<unsigned char>(result.toml.begin(), result.toml.end()), out_path);
-  if (!saved.ok()) {
+  if (const auto saved = rk::delivery::save_file_atomically(result.toml, out_path); !saved.ok()) {
     std::fprintf(stderr, "%s: error: %s\n", out_path.c_str(), saved.reason.c_str());
     return 2;
   }
@@ -76,7 +61,7 @@ int import_fhir(std::span<const std::string> args) {
 }
 
 const bool kRegistered = rk::app::register_command(
-    {"--import-fhir",
+    {kMode,
      "--import-fhir Q.json -o out.toml [--force]   convert a FHIR R4 Questionnaire (never fetches anything)",
      import_fhir});
 

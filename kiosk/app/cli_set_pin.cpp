@@ -19,6 +19,7 @@
 #include <string>
 
 #include "audit_log.hpp"
+#include "command_line.hpp"
 #include "command_registry.hpp"
 #include "config.hpp"
 #include "staff_pin.hpp"
@@ -140,17 +141,9 @@ bool write_atomically(const std::string& path, const std::string& text, std::str
 
 int set_pin(std::span<const std::string> args) {
   std::string config_path = kDefaultConfig;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--config" && i + 1 < args.size()) {
-      config_path = args[++i];
-    } else {
-      std::fprintf(stderr,
-                   "readiness-kiosk: --set-pin: unexpected argument '%s'; usage: readiness-kiosk --set-pin "
-                   "[--config FILE]\n",
-                   args[i].c_str());
-      return 2;
-    }
-  }
+  const rk::app::CliSyntax syntax{"--set-pin", "usage: readiness-kiosk --set-pin [--config FILE]\n",
+                                  {{"--config", &config_path}}};
+  if (!rk::app::parse_command_line(syntax, args)) return 2;
 
   std::string old_text;
   if (std::ifstream in(config_path, std::ios::binary); in) {

@@ -88,7 +88,7 @@ int run_kiosk(const KioskOptions& options, KioskFiles first_files) {
   hooks.note_input = [&](double now) { run.kiosk->note_input(now); };
   hooks.seconds_until_next_frame = [&](double now) { return run.kiosk->seconds_until_next_frame(now); };
   hooks.widgets = [&]() -> const std::vector<ui::WidgetInfo>& { return run.kiosk->widgets(); };
-  hooks.screen = [&] { return screen_name(run.kiosk->screen()); };
+  hooks.screen = [&] { return ui::screen_name(run.kiosk->screen()); };
   hooks.after_frame = [&] {
     run.start_speech_if_wanted();
     if (run.kiosk->needs_font_reload()) {

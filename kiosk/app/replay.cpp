@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <type_traits>
 
 #include "utf8.hpp"
 #include "widget_list_file.hpp"
@@ -50,20 +51,15 @@ std::string rest_of_line(const std::string& line, int skip) {
   return pos == std::string::npos ? "" : line.substr(pos);
 }
 
-bool parse_float(const std::string& s, float& out) {
+/// A whole word as a number (float or long), false when it is not one.
+template <typename T>
+bool parse_number(const std::string& s, T& out) {
   try {
     std::size_t used = 0;
-    out = std::stof(s, &used);
-    return used == s.size();
-  } catch (...) {
-    return false;
-  }
-}
-
-bool parse_long(const std::string& s, long& out) {
-  try {
-    std::size_t used = 0;
-    out = std::stol(s, &used);
+    if constexpr (std::is_same_v<T, float>)
+      out = std::stof(s, &used);
+    else
+      out = std::stol(s, &used);
     return used == s.size();
   } catch (...) {
     return false;
@@ -173,8 +169,8 @@ std::optional<Replay> Replay::open(const std::string& path, std::string& error) 
   if (S_ISFIFO(info.st_mode)) {
     // Read-write so the FIFO always has a writer (us): reads never see end-of-file while the
     // test is still deciding its next step; the script ends with "end".
-    replay.fd_ = ::open(path.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC);
-    if (replay.fd_ < 0) {
+    replay.fd_.value = ::open(path.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC);
+    if (replay.fd_.value < 0) {
       error = path + ": " + std::strerror(errno);
       return std::nullopt;
     }
@@ -197,48 +193,16 @@ Replay Replay::from_text(const std::string& text) {
   return replay;
 }
 
-Replay::Replay(Replay&& other) noexcept {
-  *this = std::move(other);
-}
-
-Replay& Replay::operator=(Replay&& other) noexcept {
-  if (this != &other) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = other.fd_;
-    other.fd_ = -1;
-    partial_ = std::move(other.partial_);
-    lines_ = std::move(other.lines_);
-    line_number_ = other.line_number_;
-    lines_done_ = other.lines_done_;
-    finished_ = other.finished_;
-    error_ = std::move(other.error_);
-    current_ = std::move(other.current_);
-    current_started_ = other.current_started_;
-    wait_until_frame_ = other.wait_until_frame_;
-    wait_until_time_ = other.wait_until_time_;
-    deadline_ = other.deadline_;
-    pending_screenshot_ = std::move(other.pending_screenshot_);
-    expanded_ = std::move(other.expanded_);
-    view_signature_ = std::move(other.view_signature_);
-    view_changed_at_ = other.view_changed_at_;
-    last_tap_at_ = other.last_tap_at_;
-    last_tap_was_key_ = other.last_tap_was_key_;
-    gate_until_ = other.gate_until_;
-    drag_step_ = other.drag_step_;
-  }
-  return *this;
-}
-
-Replay::~Replay() {
-  if (fd_ >= 0) ::close(fd_);
+Replay::Fd::~Fd() {
+  if (value >= 0) ::close(value);
 }
 
 bool Replay::read_more_lines() {
-  if (fd_ < 0) return false;
+  if (fd_.value < 0) return false;
   char buffer[4096];
   bool got = false;
   for (;;) {
-    const ssize_t n = ::read(fd_, buffer, sizeof buffer);
+    const ssize_t n = ::read(fd_.value, buffer, sizeof buffer);
     if (n <= 0) break;
     partial_.append(buffer, static_cast<std::size_t>(n));
     got = true;
@@ -262,7 +226,7 @@ std::string Replay::take_screenshot_request() {
 
 double Replay::seconds_until_due(double now) const {
   if (finished_ || failed()) return 1e9;
-  if (current_.empty() && lines_.empty() && expanded_.empty() && fd_ >= 0) return 0.05;  // poll the FIFO
+  if (current_.empty() && lines_.empty() && expanded_.empty() && fd_.value >= 0) return 0.05;  // poll the FIFO
   const auto words = split_words(current_);
   if (current_started_ && !words.empty() && (words[0] == "wait-ms" || words[0] == "hold")) {
     return std::max(0.0, wait_until_time_ - now);
@@ -297,7 +261,7 @@ void Replay::advance(const View& view) {
       } else {
         if (lines_.empty()) read_more_lines();
         if (lines_.empty()) {
-          if (fd_ < 0) finished_ = true;
+          if (fd_.value < 0) finished_ = true;
           return;
         }
         current_ = lines_.front();
@@ -332,13 +296,13 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
   const auto floats = [&](std::size_t first, std::size_t count, float* out) {
     if (words.size() < first + count) return false;
     for (std::size_t i = 0; i < count; ++i) {
-      if (!parse_float(words[first + i], out[i])) return false;
+      if (!parse_number(words[first + i], out[i])) return false;
     }
     return true;
   };
   const auto wait_seconds = [&](std::size_t index) {
     long ms = 0;
-    return words.size() > index && parse_long(words[index], ms) ? static_cast<double>(ms) / 1000.0
+    return words.size() > index && parse_number(words[index], ms) ? static_cast<double>(ms) / 1000.0
                                                                 : kDefaultWaitSeconds;
   };
   const float ww = static_cast<float>(view.window_w);
@@ -352,29 +316,21 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
     finished_ = true;
     return true;
   }
-  if (cmd == "wait-frames") {
+  if (cmd == "wait-frames" || cmd == "wait-ms") {
+    const bool frames = cmd == "wait-frames";
     long n = 0;
-    if (words.size() < 2 || !parse_long(words[1], n)) {
-      fail("wait-frames needs a number");
+    if (words.size() < 2 || !parse_number(words[1], n)) {
+      fail(cmd + " needs a number");
       return true;
     }
     if (!current_started_) {
       current_started_ = true;
-      wait_until_frame_ = view.frame + n;
+      if (frames)
+        wait_until_frame_ = view.frame + n;
+      else
+        wait_until_time_ = view.now + static_cast<double>(n) / 1000.0;
     }
-    return view.frame >= wait_until_frame_;
-  }
-  if (cmd == "wait-ms") {
-    long ms = 0;
-    if (words.size() < 2 || !parse_long(words[1], ms)) {
-      fail("wait-ms needs a number");
-      return true;
-    }
-    if (!current_started_) {
-      current_started_ = true;
-      wait_until_time_ = view.now + static_cast<double>(ms) / 1000.0;
-    }
-    return view.now >= wait_until_time_;
+    return frames ? view.frame >= wait_until_frame_ : view.now >= wait_until_time_;
   }
   if (cmd == "tap" || cmd == "click") {
     float xy[2];
@@ -428,7 +384,7 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
   if (cmd == "finger-down" || cmd == "finger-move" || cmd == "finger-up") {
     long id = 0;
     float xy[2];
-    if (words.size() < 4 || !parse_long(words[1], id) || !floats(2, 2, xy)) {
+    if (words.size() < 4 || !parse_number(words[1], id) || !floats(2, 2, xy)) {
       fail(cmd + " needs N X Y");
       return true;
     }
@@ -446,7 +402,7 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
       return true;
     }
     long steps = 10;
-    if (words.size() > 5) parse_long(words[5], steps);
+    if (words.size() > 5) parse_number(words[5], steps);
     steps = std::max(1L, steps);
     if (!current_started_) {
       if (!ready_for_tap(view, false)) return false;
@@ -470,7 +426,7 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
   if (cmd == "taps") {
     long n = 0;
     float xy[2];
-    if (words.size() < 4 || !parse_long(words[1], n) || !floats(2, 2, xy)) {
+    if (words.size() < 4 || !parse_number(words[1], n) || !floats(2, 2, xy)) {
       fail("taps needs N X Y");
       return true;
     }
@@ -481,7 +437,7 @@ bool Replay::run_line(const std::string& line_in, const View& view) {
   if (cmd == "hold") {
     float xy[2];
     long ms = 0;
-    if (!floats(1, 2, xy) || words.size() < 4 || !parse_long(words[3], ms)) {
+    if (!floats(1, 2, xy) || words.size() < 4 || !parse_number(words[3], ms)) {
       fail("hold needs X Y MS");
       return true;
     }

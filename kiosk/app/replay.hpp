@@ -35,6 +35,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kiosk_ui.hpp"
@@ -58,11 +59,11 @@ class Replay {
   /// A script given as text (tests).
   static Replay from_text(const std::string& text);
 
-  Replay(Replay&&) noexcept;
-  Replay& operator=(Replay&&) noexcept;
+  Replay(Replay&&) noexcept = default;
+  Replay& operator=(Replay&&) noexcept = default;
   Replay(const Replay&) = delete;
   Replay& operator=(const Replay&) = delete;
-  ~Replay();
+  ~Replay() = default;
 
   /// Runs commands until one has to wait for frames, time or a screen. Call once per loop turn,
   /// after the frame (if any) was drawn.
@@ -84,7 +85,21 @@ class Replay {
   bool run_line(const std::string& line, const View& view);  // false: the line waits
   void fail(const std::string& message);
 
-  int fd_ = -1;  ///< FIFO being read, else -1
+  /// A file descriptor closed with its owner; a move hands it over.
+  struct Fd {
+    int value = -1;
+    Fd() = default;
+    Fd(Fd&& other) noexcept : value(std::exchange(other.value, -1)) {}
+    Fd& operator=(Fd&& other) noexcept {
+      std::swap(value, other.value);  // the one we held closes with `other`
+      return *this;
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    ~Fd();
+  };
+
+  Fd fd_;  ///< FIFO being read, else -1
   std::string partial_;
   std::deque<std::string> lines_;
   int line_number_ = 0;

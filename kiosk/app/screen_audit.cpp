@@ -1,7 +1,6 @@
 #include "screen_audit.hpp"
 
 #include "audit_log.hpp"
-#include "widget_list_file.hpp"
 
 namespace rk::app {
 
@@ -17,7 +16,7 @@ void ScreenAudit::observe(ui::Screen now_showing) {
     audit("session-finished");
   } else if (now_showing == Screen::Welcome && in_session_) {
     in_session_ = false;
-    audit("session-ended", {{"from", screen_name(before)}});
+    audit("session-ended", {{"from", ui::screen_name(before)}});
   }
   if (now_showing == Screen::StaffPin) audit("staff-pin-shown");
   if (now_showing == Screen::Staff) audit("staff-access", {{"result", "granted"}});

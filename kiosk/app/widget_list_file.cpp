@@ -6,26 +6,6 @@
 
 namespace rk::app {
 
-std::string_view screen_name(ui::Screen screen) {
-  switch (screen) {
-    case ui::Screen::Welcome:
-      return "Welcome";
-    case ui::Screen::Question:
-      return "Question";
-    case ui::Screen::Review:
-      return "Review";
-    case ui::Screen::Finishing:
-      return "Finishing";
-    case ui::Screen::ThankYou:
-      return "ThankYou";
-    case ui::Screen::StaffPin:
-      return "StaffPin";
-    case ui::Screen::Staff:
-      return "Staff";
-  }
-  return "Unknown";
-}
-
 std::string format_widget_list(const std::vector<ui::WidgetInfo>& widgets, long frame,
                                std::string_view screen, long replayed) {
   std::string out = "# frame=" + std::to_string(frame) + " screen=" + std::string(screen);

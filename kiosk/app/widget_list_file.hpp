@@ -13,8 +13,6 @@
 
 namespace rk::app {
 
-std::string_view screen_name(ui::Screen screen);
-
 /// The file's text. Tabs and line breaks inside labels become spaces.
 std::string format_widget_list(const std::vector<ui::WidgetInfo>& widgets, long frame,
                                std::string_view screen, long replayed = -1);

@@ -12,6 +12,7 @@
 #include <functional>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "did_you_mean.hpp"
 #include "paths.hpp"
@@ -163,10 +164,13 @@ class Loader {
   Diagnostics errors_;
 };
 
-/// One config key: how to read it into the config. Returns nothing; problems go to the loader.
+/// How to read one key into the config. Returns nothing; problems go to the loader.
+using Reader = std::function<void(Loader&, const toml::node&, KioskConfig&)>;
+
+/// One config key and its reader.
 struct Field {
   std::string_view key;
-  std::function<void(Loader&, const toml::node&, KioskConfig&)> read;
+  Reader read;
 };
 
 void read_questionnaires(Loader& l, const toml::node& node, KioskConfig& c) {
@@ -210,30 +214,6 @@ void read_languages(Loader& l, const toml::node& node, KioskConfig& c) {
   }
 }
 
-void read_output(Loader& l, const toml::node& node, KioskConfig& c) {
-  auto s = l.string("output", node);
-  if (!s) return;
-  if (*s == "save")
-    c.output = OutputMode::Save;
-  else if (*s == "print")
-    c.output = OutputMode::Print;
-  else if (*s == "both")
-    c.output = OutputMode::Both;
-  else
-    l.error(node, "unknown output mode \"" + *s + "\"; use \"save\", \"print\" or \"both\"");
-}
-
-void read_paper(Loader& l, const toml::node& node, KioskConfig& c) {
-  auto s = l.string("paper", node);
-  if (!s) return;
-  if (*s == "letter")
-    c.paper = PaperSize::Letter;
-  else if (*s == "a4")
-    c.paper = PaperSize::A4;
-  else
-    l.error(node, "unknown paper size \"" + *s + "\"; use \"letter\" or \"a4\" (lowercase)");
-}
-
 void read_fhir_base_url(Loader& l, const toml::node& node, KioskConfig& c) {
   auto s = l.string("fhir_base_url", node);
   if (!s) return;
@@ -261,10 +241,8 @@ void read_printer(Loader& l, const toml::node& node, KioskConfig& c) {
 }
 
 /// A string that must be an absolute path when set.
-std::function<void(Loader&, const toml::node&, KioskConfig&)> absolute_path(std::string_view key,
-                                                                            std::string KioskConfig::*field,
-                                                                            std::string_view example) {
-  return [key, field, example](Loader& l, const toml::node& node, KioskConfig& c) {
+Field absolute_path(std::string_view key, std::string KioskConfig::*field, std::string_view example) {
+  return {key, [key, field, example](Loader& l, const toml::node& node, KioskConfig& c) {
     auto s = l.string(key, node);
     if (!s) return;
     if (!s->empty() && !fs::path(*s).is_absolute()) {
@@ -273,7 +251,7 @@ std::function<void(Loader&, const toml::node&, KioskConfig&)> absolute_path(std:
       return;
     }
     c.*field = *s;
-  };
+  }};
 }
 
 /// Folders that are not folders for files: the root of everything, and the kernel's own trees.
@@ -313,32 +291,44 @@ void read_save_folder(Loader& l, const toml::node& node, KioskConfig& c) {
   c.save_folder = normal.string();
 }
 
-std::function<void(Loader&, const toml::node&, KioskConfig&)> whole_number(std::string_view key,
-                                                                           int KioskConfig::*field, int min,
-                                                                           int max, std::string_view unit) {
-  return [=](Loader& l, const toml::node& node, KioskConfig& c) {
+Field whole_number(std::string_view key, int KioskConfig::*field, int min, int max, std::string_view unit) {
+  return {key, [=](Loader& l, const toml::node& node, KioskConfig& c) {
     if (auto v = l.integer(key, node, min, max, unit)) c.*field = *v;
-  };
+  }};
 }
 
-std::function<void(Loader&, const toml::node&, KioskConfig&)> flag(std::string_view key,
-                                                                   bool KioskConfig::*field) {
-  return [=](Loader& l, const toml::node& node, KioskConfig& c) {
+Field flag(std::string_view key, bool KioskConfig::*field) {
+  return {key, [=](Loader& l, const toml::node& node, KioskConfig& c) {
     if (auto v = l.boolean(key, node)) c.*field = *v;
-  };
+  }};
 }
 
-void read_read_aloud(Loader& l, const toml::node& node, KioskConfig& c) {
-  auto s = l.string("read_aloud", node);
-  if (!s) return;
-  if (*s == "off")
-    c.read_aloud = ReadAloud::Off;
-  else if (*s == "button")
-    c.read_aloud = ReadAloud::Button;
-  else if (*s == "always")
-    c.read_aloud = ReadAloud::Always;
-  else
-    l.error(node, "unknown read_aloud setting \"" + *s + "\"; use \"off\", \"button\" or \"always\"");
+/// Any text.
+Field text(std::string_view key, std::string KioskConfig::*field) {
+  return {key, [=](Loader& l, const toml::node& node, KioskConfig& c) {
+    if (auto s = l.string(key, node)) c.*field = *s;
+  }};
+}
+
+/// One word from a fixed list, each naming a value of an enum field. `noun` and `note` shape the
+/// message: unknown paper size "A5"; use "letter" or "a4" (lowercase).
+template <typename E>
+Field one_of(std::string_view key, E KioskConfig::*field, std::string_view noun,
+             std::vector<std::pair<std::string_view, E>> words, std::string_view note = "") {
+  return {key, [=](Loader& l, const toml::node& node, KioskConfig& c) {
+    auto s = l.string(key, node);
+    if (!s) return;
+    std::string choices;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (*s == words[i].first) {
+        c.*field = words[i].second;
+        return;
+      }
+      const char* joint = i == 0 ? "" : i + 1 == words.size() ? " or " : ", ";
+      choices += joint + ("\"" + std::string(words[i].first) + "\"");
+    }
+    l.error(node, "unknown " + std::string(noun) + " \"" + *s + "\"; use " + choices + std::string(note));
+  }};
 }
 
 void read_summary_language(Loader& l, const toml::node& node, KioskConfig& c) {
@@ -475,47 +465,35 @@ void choose_default_questionnaire(Loader& l, const toml::node& node, KioskConfig
 const std::vector<Field>& fields() {
   static const std::vector<Field> kFields = {
       {"questionnaires", read_questionnaires},
-      {"default_questionnaire",
-       [](Loader& l, const toml::node& n, KioskConfig& c) {
-         if (auto s = l.string("default_questionnaire", n)) c.default_questionnaire = *s;
-       }},
+      text("default_questionnaire", &KioskConfig::default_questionnaire),
       {"languages", read_languages},
-      {"idle_timeout_seconds",
-       whole_number("idle_timeout_seconds", &KioskConfig::idle_timeout_seconds, 10, 3600, "seconds")},
-      {"idle_countdown_seconds",
-       whole_number("idle_countdown_seconds", &KioskConfig::idle_countdown_seconds, 5, 300, "seconds")},
-      {"thank_you_seconds",
-       whole_number("thank_you_seconds", &KioskConfig::thank_you_seconds, 3, 600, "seconds")},
-      {"output", read_output},
+      whole_number("idle_timeout_seconds", &KioskConfig::idle_timeout_seconds, 10, 3600, "seconds"),
+      whole_number("idle_countdown_seconds", &KioskConfig::idle_countdown_seconds, 5, 300, "seconds"),
+      whole_number("thank_you_seconds", &KioskConfig::thank_you_seconds, 3, 600, "seconds"),
+      one_of("output", &KioskConfig::output, "output mode",
+             {{"save", OutputMode::Save}, {"print", OutputMode::Print}, {"both", OutputMode::Both}}),
       {"printer", read_printer},
-      {"print_timeout_seconds",
-       whole_number("print_timeout_seconds", &KioskConfig::print_timeout_seconds, 5, 3600, "seconds")},
+      whole_number("print_timeout_seconds", &KioskConfig::print_timeout_seconds, 5, 3600, "seconds"),
       {"save_folder", read_save_folder},
-      {"retention_days", whole_number("retention_days", &KioskConfig::retention_days, 0, 3650, "days")},
-      {"paper", read_paper},
+      whole_number("retention_days", &KioskConfig::retention_days, 0, 3650, "days"),
+      one_of("paper", &KioskConfig::paper, "paper size",
+             {{"letter", PaperSize::Letter}, {"a4", PaperSize::A4}}, " (lowercase)"),
       {"summary_language", read_summary_language},
       {"kiosk_name", read_kiosk_name},
       {"support_lines", [](Loader&, const toml::node&, KioskConfig&) {}},  // second pass, below
       {"staff_pin_hash", read_staff_pin_hash},
-      {"staff_max_attempts",
-       whole_number("staff_max_attempts", &KioskConfig::staff_max_attempts, 1, 20, "attempts")},
-      {"staff_lockout_seconds",
-       whole_number("staff_lockout_seconds", &KioskConfig::staff_lockout_seconds, 10, 86400, "seconds")},
-      {"audit_log_file",
-       absolute_path("audit_log_file", &KioskConfig::audit_log_file, "/var/log/readiness-kiosk/audit.log")},
-      {"large_text", flag("large_text", &KioskConfig::large_text)},
-      {"high_contrast", flag("high_contrast", &KioskConfig::high_contrast)},
-      {"fhir_export", flag("fhir_export", &KioskConfig::fhir_export)},
+      whole_number("staff_max_attempts", &KioskConfig::staff_max_attempts, 1, 20, "attempts"),
+      whole_number("staff_lockout_seconds", &KioskConfig::staff_lockout_seconds, 10, 86400, "seconds"),
+      absolute_path("audit_log_file", &KioskConfig::audit_log_file, "/var/log/readiness-kiosk/audit.log"),
+      flag("large_text", &KioskConfig::large_text),
+      flag("high_contrast", &KioskConfig::high_contrast),
+      flag("fhir_export", &KioskConfig::fhir_export),
       {"fhir_base_url", read_fhir_base_url},
-      {"read_aloud", read_read_aloud},
-      {"read_aloud_volume",
-       whole_number("read_aloud_volume", &KioskConfig::read_aloud_volume, 0, 200, "percent")},
-      {"read_aloud_rate",
-       whole_number("read_aloud_rate", &KioskConfig::read_aloud_rate, 80, 300, "words per minute")},
-      {"read_aloud_device",
-       [](Loader& l, const toml::node& n, KioskConfig& c) {
-         if (auto s = l.string("read_aloud_device", n)) c.read_aloud_device = *s;
-       }},
+      one_of("read_aloud", &KioskConfig::read_aloud, "read_aloud setting",
+             {{"off", ReadAloud::Off}, {"button", ReadAloud::Button}, {"always", ReadAloud::Always}}),
+      whole_number("read_aloud_volume", &KioskConfig::read_aloud_volume, 0, 200, "percent"),
+      whole_number("read_aloud_rate", &KioskConfig::read_aloud_rate, 80, 300, "words per minute"),
+      text("read_aloud_device", &KioskConfig::read_aloud_device),
   };
   return kFields;
 }

@@ -1,22 +1,13 @@
 // Summary → FHIR R4 QuestionnaireResponse (docs/fhir.md §9). Built from Summary::reported only.
 #include <algorithm>
-#include <ctime>
 #include <map>
 
 #include "fhir_export.hpp"
 #include "item_kind.hpp"
+#include "utc_time.hpp"
 
 namespace rk::fhir {
 namespace {
-
-std::string utc_date_time(std::chrono::system_clock::time_point when) {
-  const std::time_t t = std::chrono::system_clock::to_time_t(when);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
 
 Json::Value answer_values(const Item& it, const Answer& given, const Questionnaire& q, std::string_view base,
                           const std::string& language) {
@@ -66,7 +57,7 @@ Json::Value export_response(const Summary& summary, const Questionnaire& q, cons
   r["id"] = response_id;
   r["questionnaire"] = questionnaire_url(q, base_url) + "|" + q.version;
   r["status"] = "completed";
-  r["authored"] = utc_date_time(summary.finished_at);
+  r["authored"] = utc_iso8601(summary.finished_at);
   r["language"] = summary.language;
   if (!summary.kiosk_name.empty()) {
     r["author"]["type"] = "Device";

@@ -76,15 +76,32 @@ void Importer::report(DiagnosticLevel level, const Json::Value& at, const std::s
 
 // --- Texts and languages (§6) --------------------------------------------------------------------
 
+void Importer::translate(Text& t, const std::string& lang, const std::string& words) {
+  t.by_language[lang] = words;
+  if (std::find(language_order_.begin(), language_order_.end(), lang) == language_order_.end())
+    language_order_.push_back(lang);
+}
+
 Text Importer::text_of(const Json::Value& obj, const std::string& key) {
   Text t;
   const Json::Value& v = member(obj, key.c_str());
   if (!v.isString()) return t;
   t.by_language[base_language_] = v.asString();
   for (const auto& [lang, content] : read_translations(obj, key)) {
-    if (lang != base_language_) t.by_language[lang] = content;
+    if (lang != base_language_) translate(t, lang, content);
   }
   return t;
+}
+
+Text Importer::concept_label(const Json::Value& coded, const std::string& code) {
+  Text label;
+  const std::string display = string_of(member(coded, "display"));
+  label.by_language[base_language_] = display.empty() ? code : display;
+  for (const auto& d : array_of(member(coded, "designation"))) {
+    const std::string lang = string_of(member(d, "language"));
+    if (!lang.empty()) translate(label, lang, string_of(member(d, "value")));
+  }
+  return label;
 }
 
 void Importer::for_each_text(const std::function<void(Text&)>& visit) {
@@ -113,7 +130,9 @@ void Importer::for_each_text(const std::function<void(Text&)>& visit) {
   }
 }
 
-/// A language is kept only when every text has it; the others are dropped with a warning.
+/// A language is kept only when every text has it; the others are dropped with a warning. The
+/// base language comes first, then the others in the order the file first names them (a
+/// questionnaire's language order is its button order on the welcome screen).
 void Importer::settle_languages(const Json::Value& root) {
   std::map<std::string, int> count;
   int texts = 0;
@@ -122,8 +141,9 @@ void Importer::settle_languages(const Json::Value& root) {
     for (const auto& [lang, words] : t.by_language) ++count[lang];
   });
   q_.languages = {base_language_};
-  for (const auto& [lang, n] : count) {
-    if (lang == base_language_) continue;
+  for (const std::string& lang : language_order_) {
+    const int n = count[lang];
+    if (lang == base_language_ || n == 0) continue;  // 0: only in texts that were left out
     if (!is_language_code(lang)) {
       report(DiagnosticLevel::Warning, root, "/language", "",
              "translations to '" + lang + "' dropped: the kiosk takes two-letter codes with an optional region (es-MX)");

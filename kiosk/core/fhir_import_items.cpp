@@ -352,12 +352,8 @@ bool Importer::read_options(const Json::Value& item, const std::string& pointer,
     std::function<void(const Json::Value&)> expansion = [&](const Json::Value& list) {
       for (const auto& c : array_of(list)) {
         if (!bool_of(member(c, "abstract")) && !string_of(member(c, "code")).empty()) {
-          Text label;
-          label.by_language[base_language_] = string_of(member(c, "display")).empty() ? string_of(c["code"]) : string_of(c["display"]);
-          for (const auto& d : array_of(member(c, "designation"))) {
-            if (!string_of(member(d, "language")).empty()) label.by_language[string_of(d["language"])] = string_of(member(d, "value"));
-          }
-          add({string_of(member(c, "system")), string_of(c["code"]), std::nullopt, std::nullopt, ""}, label, c);
+          add({string_of(member(c, "system")), string_of(c["code"]), std::nullopt, std::nullopt, ""},
+              concept_label(c, string_of(c["code"])), c);
         }
         expansion(member(c, "contains"));
       }
@@ -377,12 +373,8 @@ bool Importer::read_options(const Json::Value& item, const std::string& pointer,
           return false;
         }
         for (const auto& c : include["concept"]) {
-          Text label;
-          label.by_language[base_language_] = string_of(member(c, "display")).empty() ? string_of(member(c, "code")) : string_of(c["display"]);
-          for (const auto& d : array_of(member(c, "designation"))) {
-            if (!string_of(member(d, "language")).empty()) label.by_language[string_of(d["language"])] = string_of(member(d, "value"));
-          }
-          add({string_of(member(include, "system")), string_of(member(c, "code")), std::nullopt, std::nullopt, ""}, label, c);
+          add({string_of(member(include, "system")), string_of(member(c, "code")), std::nullopt, std::nullopt, ""},
+              concept_label(c, string_of(member(c, "code"))), c);
         }
       }
     }

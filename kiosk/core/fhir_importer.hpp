@@ -78,7 +78,13 @@ class Importer {
               const std::string& what);
   void refuse(const Json::Value& at, const std::string& pointer, const std::string& link, const std::string& why);
   void refuse_children(const Json::Value& group, const std::string& pointer);
+  /// Languages in the order texts first name them (the base language, then the file's order).
+  std::vector<std::string> language_order_;
+  /// Sets `t` in `lang` and notes where the language first appeared.
+  void translate(Text& t, const std::string& lang, const std::string& words);
   Text text_of(const Json::Value& obj, const std::string& key);
+  /// A ValueSet concept's label: its display (else `code`), translated by its designations.
+  Text concept_label(const Json::Value& coded, const std::string& code);
   void for_each_text(const std::function<void(Text&)>& visit);
   void settle_languages(const Json::Value& root);
   void settle_yes_no_labels(const Json::Value& root);

@@ -103,14 +103,17 @@ std::vector<const Item*> Session::too_few_picks() const {
   return short_of;
 }
 
+bool Session::back_to_review() {
+  if (!return_to_review_) return false;
+  return_to_review_ = false;
+  stage_ = Stage::Review;
+  return true;
+}
+
 bool Session::next() {
   if (stage_ != Stage::Page) return false;
   if (!missing_required().empty()) return false;
-  if (return_to_review_) {
-    return_to_review_ = false;
-    stage_ = Stage::Review;
-    return true;
-  }
+  if (back_to_review()) return true;
   const int following = next_visible_page(page_);
   if (following < 0) {
     stage_ = Stage::Review;
@@ -129,12 +132,7 @@ bool Session::back() {
     return true;
   }
   if (stage_ != Stage::Page) return false;
-  if (return_to_review_) {
-    // Back while editing from Review goes where the patient came from.
-    return_to_review_ = false;
-    stage_ = Stage::Review;
-    return true;
-  }
+  if (back_to_review()) return true;  // where the patient came from
   const int previous = previous_visible_page(page_);
   if (previous < 0) {
     stage_ = Stage::Welcome;

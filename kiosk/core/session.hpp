@@ -149,6 +149,8 @@ class Session {
   [[nodiscard]] bool condition_holds(const Condition& condition) const;
   [[nodiscard]] int next_visible_page(int from) const;
   [[nodiscard]] int previous_visible_page(int from) const;
+  /// While a page is edited from Review, Next and Back both go back there: true when they did.
+  bool back_to_review();
   /// Visible, answered and not left off: what the summary and flags may use.
   [[nodiscard]] const Answer* reportable_answer(const Item& item) const;
   /// Pipes resolved; `for_summary` treats left-off answers as unanswered, `spoken` typed ones.

@@ -2,8 +2,26 @@
 
 #include <algorithm>
 #include <climits>
+#include <string_view>
+#include <utility>
 
 namespace rk {
+namespace {
+
+// What clinic staff read in a message, for each type toml++ knows.
+constexpr std::pair<toml::node_type, std::string_view> kTypeNames[] = {
+    {toml::node_type::string, "text"},
+    {toml::node_type::integer, "a whole number"},
+    {toml::node_type::floating_point, "a decimal number"},
+    {toml::node_type::boolean, "true/false"},
+    {toml::node_type::table, "a table"},
+    {toml::node_type::array, "a list"},
+    {toml::node_type::date, "a date or time"},
+    {toml::node_type::time, "a date or time"},
+    {toml::node_type::date_time, "a date or time"},
+};
+
+}  // namespace
 
 SourceLocation toml_location(const toml::source_position& position) {
   if (position.line == 0) return SourceLocation{1, 1};
@@ -18,25 +36,8 @@ SourceLocation toml_location(const toml::source_region& region) {
 }
 
 std::string toml_type_name(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return "text";
-    case toml::node_type::integer:
-      return "a whole number";
-    case toml::node_type::floating_point:
-      return "a decimal number";
-    case toml::node_type::boolean:
-      return "true/false";
-    case toml::node_type::table:
-      return "a table";
-    case toml::node_type::array:
-      return "a list";
-    case toml::node_type::date:
-    case toml::node_type::time:
-    case toml::node_type::date_time:
-      return "a date or time";
-    case toml::node_type::none:
-      break;
+  for (const auto& [type, name] : kTypeNames) {
+    if (type == node.type()) return std::string(name);
   }
   return "nothing";
 }

@@ -22,6 +22,33 @@ std::string_view print_code(bool requested, ErrorCode code) {
   return requested ? code_name(code) : std::string_view("none");
 }
 
+// Prints an outbox entry at most once: a job an earlier attempt left with CUPS (a kill, a SIGTERM,
+// a power cut while it waited) is asked about and waited on before a new one is submitted, and a
+// new job is recorded in the entry before its document is sent (print_job.hpp).
+PrintResult print_entry(OutboxEntry& entry, const KioskConfig& config, const std::atomic<bool>* stop) {
+  const auto timeout = std::chrono::seconds(config.print_timeout_seconds);
+  if (entry.job) {
+    const ResumeResult resumed = resume_print(*entry.job, timeout, stop);
+    audit("print-job-found",
+          {{"job", std::to_string(entry.job->job_id)}, {"then", resume_name(resumed.decision)}});
+    if (resumed.decision != Resume::PrintAgain && resumed.decision != Resume::CancelAndPrint)
+      return resumed.print;
+    forget_job(entry);
+  }
+  PrintResult printed;
+  std::vector<unsigned char> pdf;
+  const std::string pdf_path = entry.pdf_path();
+  if (pdf_path.empty() || !read_entry_file(entry, pdf_path.substr(entry.folder.size() + 1), pdf)) {
+    printed.code = ErrorCode::WriteFailed;
+    printed.reason = "Cannot read the summary in the outbox " + entry.folder;
+    return printed;
+  }
+  return print_pdf(pdf, config.printer, timeout, stop, [&entry](const JobTicket& ticket) {
+    // Not recorded (a full disk): the print goes ahead, a restart in the meantime may print it twice.
+    if (!record_job(entry, ticket)) audit("print-job-not-recorded", {{"job", std::to_string(ticket.job_id)}});
+  });
+}
+
 }  // namespace
 
 bool Outcome::fully_ok() const {
@@ -120,15 +147,7 @@ EntryOutcome deliver_entry(OutboxEntry& entry, const KioskConfig& config, RoundS
   std::string problem;
 
   if (should_print(requested, entry.printed, round)) {
-    std::vector<unsigned char> pdf;
-    const std::string pdf_path = entry.pdf_path();
-    PrintResult printed;
-    if (pdf_path.empty() || !read_entry_file(entry, pdf_path.substr(entry.folder.size() + 1), pdf)) {
-      printed.code = ErrorCode::WriteFailed;
-      printed.reason = "Cannot read the summary in the outbox " + entry.folder;
-    } else {
-      printed = print_pdf(pdf, config.printer, std::chrono::seconds(config.print_timeout_seconds), stop);
-    }
+    const PrintResult printed = print_entry(entry, config, stop);
     out.job_id = printed.job_id;
     out.print_error = printed.code;
     out.print_reason = printed.reason;

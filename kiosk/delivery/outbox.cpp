@@ -14,6 +14,7 @@
 #include <fstream>
 
 #include "file_io.hpp"
+#include "utc_time.hpp"
 
 namespace rk::delivery {
 namespace {
@@ -22,6 +23,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kTempPrefix = ".tmp-";
 constexpr const char* kErrorFile = ".last-error";
+constexpr const char* kJobFile = ".job";
 constexpr std::size_t kMaxErrorBytes = 1000;
 
 PutResult put_failure(int err, const std::string& what, const std::string& where) {
@@ -44,6 +46,33 @@ int write_new_file(const std::string& path, const std::vector<unsigned char>& by
   if (!err && fsync(fd) != 0) err = errno;
   if (close(fd) != 0 && !err) err = errno;
   return err;
+}
+
+// Replaces `folder`/`name` with `bytes` whole (a new file renamed over it), the rename fsynced;
+// 0 or an errno.
+int replace_file(const std::string& folder, const std::string& name,
+                 const std::vector<unsigned char>& bytes) {
+  const std::string path = folder + "/" + name;
+  const std::string temp = path + ".new";
+  unlink(temp.c_str());
+  if (const int err = write_new_file(temp, bytes)) {
+    unlink(temp.c_str());
+    return err;
+  }
+  if (rename(temp.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    unlink(temp.c_str());
+    return err;
+  }
+  return fsync_folder(folder);
+}
+
+std::string read_small_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text(4096, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
 }
 
 // An outbox folder holds summaries: nobody but the kiosk user may list or read it.
@@ -69,6 +98,8 @@ OutboxEntry read_entry(const fs::path& folder) {
       e.saved = true;
     } else if (name == ".save-instead") {
       e.save_instead = true;
+    } else if (name == kJobFile) {
+      e.job = parse_ticket(read_small_file(f.path()));
     } else if (name == kErrorFile) {
       std::ifstream in(f.path());
       std::getline(in, e.last_error);
@@ -108,12 +139,7 @@ std::string outbox_folder(const std::string& save_folder) {
 }
 
 std::string new_summary_id(std::chrono::system_clock::time_point when) {
-  const std::time_t t = std::chrono::system_clock::to_time_t(when);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-  return std::string("summary-") + stamp + "-" + random_hex(4);
+  return "summary-" + utc_file_stamp(when) + "-" + random_hex(4);
 }
 
 PutResult put_in_outbox(const std::string& outbox, const std::string& id,
@@ -194,11 +220,20 @@ void record_error(OutboxEntry& entry, const std::string& reason) {
   entry.last_error = reason.substr(0, kMaxErrorBytes);
   std::string line = entry.last_error;
   std::replace(line.begin(), line.end(), '\n', ' ');
-  const std::vector<unsigned char> bytes(line.begin(), line.end());
-  const std::string path = entry.folder + "/" + kErrorFile;
-  const std::string temp = path + ".new";
-  unlink(temp.c_str());
-  if (write_new_file(temp, bytes) == 0) rename(temp.c_str(), path.c_str());
+  (void)replace_file(entry.folder, kErrorFile, std::vector<unsigned char>(line.begin(), line.end()));
+}
+
+bool record_job(OutboxEntry& entry, const JobTicket& ticket) {
+  const std::string text = format_ticket(ticket);
+  if (replace_file(entry.folder, kJobFile, std::vector<unsigned char>(text.begin(), text.end())) != 0)
+    return false;
+  entry.job = ticket;
+  return true;
+}
+
+void forget_job(OutboxEntry& entry) {
+  entry.job.reset();
+  if (unlink((entry.folder + "/" + kJobFile).c_str()) == 0) (void)fsync_folder(entry.folder);
 }
 
 bool remove_entry(const OutboxEntry& entry) {

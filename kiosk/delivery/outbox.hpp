@@ -8,6 +8,8 @@
 //       summary-YYYYMMDD-HHMMSS-xxxxxxxx.fhir.json  leading dot is saved as is (issue 12 adds this)
 //       .printed  .saved  .save-instead             progress markers (empty files)
 //       .last-error                                 why the last attempt failed (no patient data)
+//       .job                                        the CUPS job sent for it (print_job.hpp), recorded
+//                                                   before the document goes, so a restart never prints twice
 //
 // built under ".tmp-<id>" and renamed into place, so an entry is whole or absent. The decisions
 // (what to attempt, when an entry is done, whether the kiosk can keep summaries) are pure
@@ -15,10 +17,12 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "delivery_error.hpp"
+#include "print_job.hpp"
 
 namespace rk::delivery {
 
@@ -34,8 +38,9 @@ struct OutboxEntry {
   std::vector<std::string> files;  ///< payload file names, sorted
   bool printed = false;
   bool saved = false;
-  bool save_instead = false;  ///< staff chose "Save to folder instead": printing no longer wanted
-  std::string last_error;     ///< "" when none recorded
+  bool save_instead = false;     ///< staff chose "Save to folder instead": printing no longer wanted
+  std::string last_error;        ///< "" when none recorded
+  std::optional<JobTicket> job;  ///< a print job an attempt submitted, whatever became of it
   [[nodiscard]] std::string pdf_path() const;  ///< the payload file ending in ".pdf" ("" if none)
 };
 
@@ -67,6 +72,11 @@ bool read_entry_file(const OutboxEntry& entry, const std::string& name, std::vec
 /// redone after a restart: a duplicate print or copy, never a loss).
 bool mark(OutboxEntry& entry, const std::string& marker);  ///< ".printed", ".saved", ".save-instead"
 void record_error(OutboxEntry& entry, const std::string& reason);
+/// Records the job a print attempt submitted (".job", replaced atomically, fsynced with its folder)
+/// before its document is sent. False when it could not be written (a restart may then print twice).
+bool record_job(OutboxEntry& entry, const JobTicket& ticket);
+/// Forgets the recorded job (it is gone, or will be printed anew).
+void forget_job(OutboxEntry& entry);
 /// Deletes the entry's folder. False (entry kept) when it cannot.
 bool remove_entry(const OutboxEntry& entry);
 

@@ -8,9 +8,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 
 #include "file_io.hpp"
+#include "outbox.hpp"
 
 namespace rk::delivery {
 namespace {
@@ -22,6 +22,21 @@ SaveResult failure(int err, const std::string& what, const std::string& where) {
   r.code = code_for_errno(err);
   r.reason = errno_reason(err, what, where);
   return r;
+}
+
+// Takes the temp file away and says why the save failed.
+SaveResult drop_temp(const std::string& temp_path, int err, const std::string& what, const std::string& where) {
+  unlink(temp_path.c_str());
+  return failure(err, what, where);
+}
+
+// The file is complete under its name now; a failed folder fsync only leaves durability across a
+// power cut in doubt, so it does not turn a save into a failure.
+SaveResult saved_at(const std::string& path, const std::string& folder) {
+  (void)fsync_folder(folder);
+  SaveResult ok;
+  ok.path = path;
+  return ok;
 }
 
 std::string folder_of(const std::string& path) {
@@ -37,7 +52,7 @@ std::string base_name(const std::string& path) {
 }
 
 // Writes the bytes to a new temp file in `folder`; returns its fd-less path or an error.
-SaveResult write_temp(const std::vector<unsigned char>& bytes, const std::string& folder,
+SaveResult write_temp(std::span<const unsigned char> bytes, const std::string& folder,
                       const std::string& temp_prefix, std::string& temp_path) {
   int fd = -1;
   for (int attempt = 0; attempt < kNameAttempts && fd < 0; ++attempt) {
@@ -51,22 +66,13 @@ SaveResult write_temp(const std::vector<unsigned char>& bytes, const std::string
   if (!err) err = write_all(fd, bytes.data(), bytes.size());
   if (!err && fsync(fd) != 0) err = errno;
   if (close(fd) != 0 && !err) err = errno;
-  if (err) {
-    unlink(temp_path.c_str());
-    return failure(err, "Cannot write a file in", folder);
-  }
-  return {};
+  return err ? drop_temp(temp_path, err, "Cannot write a file in", folder) : SaveResult{};
 }
 
 }  // namespace
 
 std::string summary_file_name(std::chrono::system_clock::time_point when) {
-  const std::time_t t = std::chrono::system_clock::to_time_t(when);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-  return std::string("summary-") + stamp + "-" + random_hex(4) + ".pdf";
+  return new_summary_id(when) + ".pdf";
 }
 
 SaveResult save_summary(const std::vector<unsigned char>& bytes, const std::string& folder,
@@ -89,24 +95,13 @@ SaveResult save_summary(const std::vector<unsigned char>& bytes, const std::stri
       if (lstat(final_path.c_str(), &st) == 0) continue;
       rc = rename(temp_path.c_str(), final_path.c_str());
     }
-    if (rc != 0) {
-      if (errno == EEXIST) continue;
-      const int err = errno;
-      unlink(temp_path.c_str());
-      return failure(err, "Cannot finish the file in", folder);
-    }
-    // The file is complete under its name now; a failed folder fsync only leaves durability
-    // across a power cut in doubt, so it does not turn a save into a failure.
-    (void)fsync_folder(folder);
-    SaveResult ok;
-    ok.path = final_path;
-    return ok;
+    if (rc == 0) return saved_at(final_path, folder);
+    if (errno != EEXIST) return drop_temp(temp_path, errno, "Cannot finish the file in", folder);
   }
-  unlink(temp_path.c_str());
-  return failure(EEXIST, "Cannot pick a free file name in", folder);
+  return drop_temp(temp_path, EEXIST, "Cannot pick a free file name in", folder);
 }
 
-SaveResult save_file_atomically(const std::vector<unsigned char>& bytes, const std::string& path) {
+SaveResult save_file_atomically(std::span<const unsigned char> bytes, const std::string& path) {
   const std::string folder = folder_of(path);
   if (base_name(path).empty()) return failure(EISDIR, "Not a file name:", path);
   struct stat st {};
@@ -116,15 +111,12 @@ SaveResult save_file_atomically(const std::vector<unsigned char>& bytes, const s
   std::string temp_path;
   SaveResult written = write_temp(bytes, folder, "." + base_name(path) + "-", temp_path);
   if (!written.ok()) return written;
-  if (rename(temp_path.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    unlink(temp_path.c_str());
-    return failure(err, "Cannot write", path);
-  }
-  (void)fsync_folder(folder);
-  SaveResult ok;
-  ok.path = path;
-  return ok;
+  if (rename(temp_path.c_str(), path.c_str()) != 0) return drop_temp(temp_path, errno, "Cannot write", path);
+  return saved_at(path, folder);
+}
+
+SaveResult save_file_atomically(std::string_view text, const std::string& path) {
+  return save_file_atomically(std::span(reinterpret_cast<const unsigned char*>(text.data()), text.size()), path);
 }
 
 }  // namespace rk::delivery

@@ -3,7 +3,9 @@
 // fsync, rename, fsync of the folder. A partial file is never visible under the final name.
 
 #include <chrono>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "delivery_error.hpp"
@@ -26,7 +28,9 @@ SaveResult save_summary(const std::vector<unsigned char>& bytes, const std::stri
                         std::chrono::system_clock::time_point when);
 
 /// Writes `bytes` atomically to exactly `path` (mode 0600), same steps as save_summary. Used by
-/// --sample-summary. Never throws.
-SaveResult save_file_atomically(const std::vector<unsigned char>& bytes, const std::string& path);
+/// the command-line modes and the delivery fallback. Never throws.
+SaveResult save_file_atomically(std::span<const unsigned char> bytes, const std::string& path);
+/// The same for text (JSON, TOML).
+SaveResult save_file_atomically(std::string_view text, const std::string& path);
 
 }  // namespace rk::delivery

@@ -116,6 +116,17 @@ void Flow::begin_box(float padding, float line_width, float fill_gray) {
   at_page_top_ = was_top;
 }
 
+void Flow::insert_frame(const Box& b, float inset, float bottom) {
+  RectOp r{frame_.left + inset + b.line_width / 2,
+           b.top + b.line_width / 2,
+           frame_.right - frame_.left - 2 * inset - b.line_width,
+           bottom + b.padding - b.top,
+           b.line_width,
+           b.fill_gray};
+  auto& ops = pages_.back().ops;
+  ops.insert(ops.begin() + static_cast<std::ptrdiff_t>(std::min(b.insert_at, ops.size())), r);
+}
+
 void Flow::close_box_segment(float bottom) {
   // Outer boxes enclose inner ones; insert each frame before the ops it encloses.
   for (auto it = boxes_.rbegin(); it != boxes_.rend(); ++it) {
@@ -125,14 +136,7 @@ void Flow::close_box_segment(float bottom) {
     for (size_t k = 0; k < depth; ++k) inset += boxes_[k].padding + boxes_[k].line_width;
     float box_bottom = bottom;
     for (size_t k = depth + 1; k < boxes_.size(); ++k) box_bottom += boxes_[k].padding + boxes_[k].line_width;
-    RectOp r{frame_.left + inset + b.line_width / 2,
-             b.top + b.line_width / 2,
-             frame_.right - frame_.left - 2 * inset - b.line_width,
-             box_bottom + b.padding - b.top,
-             b.line_width,
-             b.fill_gray};
-    auto& ops = pages_.back().ops;
-    ops.insert(ops.begin() + static_cast<std::ptrdiff_t>(std::min(b.insert_at, ops.size())), r);
+    insert_frame(b, inset, box_bottom);
   }
 }
 
@@ -145,14 +149,7 @@ void Flow::end_box() {
   const Box b = inner.front();
   float inset = 0;
   for (const Box& o : boxes_) inset += o.padding + o.line_width;
-  RectOp r{frame_.left + inset + b.line_width / 2,
-           b.top + b.line_width / 2,
-           frame_.right - frame_.left - 2 * inset - b.line_width,
-           y_ + b.padding - b.top,
-           b.line_width,
-           b.fill_gray};
-  auto& ops = pages_.back().ops;
-  ops.insert(ops.begin() + static_cast<std::ptrdiff_t>(std::min(b.insert_at, ops.size())), r);
+  insert_frame(b, inset, y_);
   y_ += b.padding + b.line_width;
   at_page_top_ = false;
 }

@@ -129,6 +129,9 @@ class Flow {
     size_t insert_at = 0;  ///< ops index the frame goes before (so it lies under the text)
   };
   std::vector<Box> boxes_;
+
+  /// Puts the frame of `b`, `inset` in from the page frame and down to `bottom`, under what it encloses.
+  void insert_frame(const Box& b, float inset, float bottom);
 };
 
 }  // namespace rk::report

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <ctime>
 
+#include "case_map.hpp"
 #include "font_chain.hpp"
 #include "page_layout.hpp"
 #include "pdf_document.hpp"
@@ -46,6 +47,13 @@ constexpr float kIndent = 12.0f;
 
 std::string clean(const std::string& s) {
   return replace_beyond_bmp(sanitize_utf8(s));
+}
+
+// Spaces as no-break spaces: the text wraps as one word (broken inside only when too wide alone).
+std::string without_breaks(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == ' ' ? std::string("\u00A0") : std::string(1, c);
+  return out;
 }
 
 std::string quoted(const ReportStrings& str, const std::string& s) {
@@ -204,10 +212,8 @@ class SummaryLayout {
     flow_.paragraph(str_.flags, kHeading);
     for (const Summary::RaisedFlag& f : s_.flags) {
       flow_.space(3.0f);
-      std::string line = std::string(severity_label(str_, f.severity));
-      std::transform(line.begin(), line.end(), line.begin(),
-                     [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; });
-      line += ": " + clean(f.text);
+      // Upper case sets the severity apart from the (also bold) flag text, by the language's rules.
+      std::string line = text::to_upper(severity_label(str_, f.severity), str_.code) + ": " + clean(f.text);
       flow_.paragraph(line, kFlagText, 0, 0, 2);
       if (!f.prompt.empty())
         flow_.paragraph(std::string(str_.question) + ": " + clean(f.prompt), kPrompt, kIndent);
@@ -456,10 +462,12 @@ class SummaryLayout {
     std::vector<Block> list;
     for (const auto* group : {&s_.strengths, &s_.values}) {
       for (const Summary::Picks& p : *group) {
+        // Lines break between picks, not inside one ("Trung / thực", "Decidido o / decidida"):
+        // no-break spaces within a label, unless the label alone is wider than its column.
         std::string joined;
         for (const std::string& label : p.labels) {
           if (!joined.empty()) joined += "  \u2022  ";
-          joined += clean(label);
+          joined += without_breaks(clean(label));
         }
         list.push_back({clean(p.prompt), joined, &kPicks});
       }

@@ -9,6 +9,7 @@ std::optional<ReportStrings> report_strings(const UiStrings& languages, std::str
   if (lang == nullptr) return std::nullopt;
   const auto w = [&](std::string_view key) { return lang->word(std::string("report.") + std::string(key)); };
   ReportStrings s{
+      .code = std::string(language),
       .title = w("title"),
       .name = w("name"),
       .date = w("date"),

@@ -12,6 +12,7 @@
 namespace rk::report {
 
 struct ReportStrings {
+  std::string code;           ///< the language asked for (BCP 47): its case rules apply
   std::string title;          ///< "Summary for the therapist"
   std::string name;           ///< "Name given"
   std::string date;           ///< "Date and time"

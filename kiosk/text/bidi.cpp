@@ -11,9 +11,12 @@ namespace {
 
 constexpr FriBidiFlags kShapeFlags =
     FRIBIDI_FLAG_SHAPE_MIRRORING | FRIBIDI_FLAG_SHAPE_ARAB_PRES | FRIBIDI_FLAG_SHAPE_ARAB_LIGA;
-// REORDER_NSM keeps a combining mark after its base in visual order, which is where a renderer
-// that draws left to right (zero-advance marks drawn over the glyph before) needs it.
-constexpr FriBidiFlags kReorderFlags = FRIBIDI_FLAG_REORDER_NSM;
+// No REORDER_NSM: in a right-to-left run a combining mark (Arabic harakat) stays before its base
+// in visual order. Arabic fonts (Noto Sans Arabic, DejaVu Sans) draw a zero-advance mark to the
+// right of the pen, over a base that starts at the same pen, as a right-to-left renderer places
+// them; after its base it landed over the next letter ("مُهتم" drawn as "ُمهتم"), and pdftotext
+// read the mark before its letter. Left-to-right runs keep marks after their base either way.
+constexpr FriBidiFlags kReorderFlags = 0;
 
 bool is_rtl_code_point(char32_t cp) {
   return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFE) ||

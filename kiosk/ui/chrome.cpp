@@ -151,45 +151,37 @@ void draw_bottom_bar(UiState& s) {
   const ImVec2 right_pos(mirror_x(origin.x + width - side, side, origin.x, width, s.rtl()), origin.y);
   const ImVec2 size(side, h);
 
+  // One bar button: drawn at `pos`, true when tapped. After a tap the rest of the bar waits a frame.
+  const auto button = [&](ImVec2 pos, const char* id, std::string_view word, Tone tone = Tone::Normal) {
+    ImGui::SetCursorScreenPos(pos);
+    return big_button(s, id, s.word(word), size, tone);
+  };
   switch (s.screen) {
-    case Screen::Question: {
-      ImGui::SetCursorScreenPos(left_pos);
-      if (big_button(s, "nav.back", s.word("back"), size)) {
+    case Screen::Question:
+      if (button(left_pos, "nav.back", "back")) {
         go_back(s);
-        break;
-      }
-      ImGui::SetCursorScreenPos(mid_pos);
-      if (big_button(s, "nav.review", s.word("review"), size)) {
+      } else if (button(mid_pos, "nav.review", "review")) {
         close_keyboard(s);
         s.show_required_note = false;
         s.session.review();
         s.screen = Screen::Review;
-        break;
+      } else if (button(right_pos, "nav.next", "next", Tone::Primary)) {
+        go_next(s);
       }
-      ImGui::SetCursorScreenPos(right_pos);
-      if (big_button(s, "nav.next", s.word("next"), size, Tone::Primary)) go_next(s);
       break;
-    }
-    case Screen::Review: {
-      ImGui::SetCursorScreenPos(left_pos);
-      if (big_button(s, "nav.back", s.word("back"), size)) {
+    case Screen::Review:
+      if (button(left_pos, "nav.back", "back")) {
         go_back(s);
-        break;
+      } else if (button(right_pos, "review.finish", "finish", Tone::Primary)) {
+        finish_session(s);
       }
-      ImGui::SetCursorScreenPos(right_pos);
-      if (big_button(s, "review.finish", s.word("finish"), size, Tone::Primary)) finish_session(s);
       break;
-    }
-    case Screen::ThankYou: {
-      ImGui::SetCursorScreenPos(right_pos);
-      if (big_button(s, "thanks.done", s.word("thanks_done"), size, Tone::Primary)) reset_to_welcome(s);
+    case Screen::ThankYou:
+      if (button(right_pos, "thanks.done", "thanks_done", Tone::Primary)) reset_to_welcome(s);
       break;
-    }
-    case Screen::StaffPin: {
-      ImGui::SetCursorScreenPos(left_pos);
-      if (big_button(s, "staff.pin.cancel", s.word("staff_pin_cancel"), size)) leave_pin_pad(s);
+    case Screen::StaffPin:
+      if (button(left_pos, "staff.pin.cancel", "staff_pin_cancel")) leave_pin_pad(s);
       break;
-    }
     default:
       break;
   }

@@ -109,44 +109,38 @@ constexpr std::u32string_view kMedials = U"ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚ�
 // [0] is "no final"; the sv suffix keeps the leading NUL inside the view.
 constexpr std::u32string_view kFinals = U"\0ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"sv;
 
+// Jamo that join into one, in groups of three: the first, the second, and the two joined
+// (ㅗ + ㅏ = ㅘ). Vowels join in the middle of a syllable, consonants at its end.
+constexpr std::u32string_view kVowelPairs = U"ㅗㅏㅘ ㅗㅐㅙ ㅗㅣㅚ ㅜㅓㅝ ㅜㅔㅞ ㅜㅣㅟ ㅡㅣㅢ";
+constexpr std::u32string_view kFinalPairs = U"ㄱㅅㄳ ㄴㅈㄵ ㄴㅎㄶ ㄹㄱㄺ ㄹㅁㄻ ㄹㅂㄼ ㄹㅅㄽ ㄹㅌㄾ ㄹㅍㄿ ㄹㅎㅀ ㅂㅅㅄ";
+
+constexpr bool groups_of_three(std::u32string_view pairs) {
+  if (pairs.size() % 4 != 3) return false;
+  for (std::size_t i = 3; i < pairs.size(); i += 4) {
+    if (pairs[i] != U' ') return false;
+  }
+  return true;
+}
+static_assert(groups_of_three(kVowelPairs) && groups_of_three(kFinalPairs));
+
 struct Pair {
   char32_t first, second, both;
 };
-constexpr std::array<Pair, 7> kVowelPairs = {{
-    {U'ㅗ', U'ㅏ', U'ㅘ'},
-    {U'ㅗ', U'ㅐ', U'ㅙ'},
-    {U'ㅗ', U'ㅣ', U'ㅚ'},
-    {U'ㅜ', U'ㅓ', U'ㅝ'},
-    {U'ㅜ', U'ㅔ', U'ㅞ'},
-    {U'ㅜ', U'ㅣ', U'ㅟ'},
-    {U'ㅡ', U'ㅣ', U'ㅢ'},
-}};
-constexpr std::array<Pair, 11> kFinalPairs = {{
-    {U'ㄱ', U'ㅅ', U'ㄳ'},
-    {U'ㄴ', U'ㅈ', U'ㄵ'},
-    {U'ㄴ', U'ㅎ', U'ㄶ'},
-    {U'ㄹ', U'ㄱ', U'ㄺ'},
-    {U'ㄹ', U'ㅁ', U'ㄻ'},
-    {U'ㄹ', U'ㅂ', U'ㄼ'},
-    {U'ㄹ', U'ㅅ', U'ㄽ'},
-    {U'ㄹ', U'ㅌ', U'ㄾ'},
-    {U'ㄹ', U'ㅍ', U'ㄿ'},
-    {U'ㄹ', U'ㅎ', U'ㅀ'},
-    {U'ㅂ', U'ㅅ', U'ㅄ'},
-}};
 
-template <std::size_t N>
-char32_t joined(const std::array<Pair, N>& pairs, char32_t a, char32_t b) {
-  for (const Pair& p : pairs)
-    if (p.first == a && p.second == b) return p.both;
+/// The jamo `a` and `b` make together, or 0.
+char32_t joined(std::u32string_view pairs, char32_t a, char32_t b) {
+  for (std::size_t i = 0; i < pairs.size(); i += 4) {
+    if (pairs[i] == a && pairs[i + 1] == b) return pairs[i + 2];
+  }
   return 0;
 }
 
-template <std::size_t N>
-const Pair* split(const std::array<Pair, N>& pairs, char32_t both) {
-  for (const Pair& p : pairs)
-    if (p.both == both) return &p;
-  return nullptr;
+/// The two jamo `both` is made of, if it is a pair.
+std::optional<Pair> split(std::u32string_view pairs, char32_t both) {
+  for (std::size_t i = 0; i < pairs.size(); i += 4) {
+    if (pairs[i + 2] == both) return Pair{pairs[i], pairs[i + 1], both};
+  }
+  return std::nullopt;
 }
 
 struct Syllable {
@@ -203,7 +197,7 @@ bool hangul_type(std::u32string& text, char32_t jamo) {
     const char32_t final_jamo = kFinals[syllable->t];
     std::size_t keep = 0;
     char32_t moves = final_jamo;
-    if (const Pair* p = split(kFinalPairs, final_jamo)) {
+    if (const auto p = split(kFinalPairs, final_jamo)) {
       keep = kFinals.find(p->first);
       moves = p->second;
     }
@@ -227,9 +221,9 @@ void hangul_backspace(std::u32string& text) {
     return;
   }
   if (s->t != 0) {
-    const Pair* p = split(kFinalPairs, kFinals[s->t]);
+    const auto p = split(kFinalPairs, kFinals[s->t]);
     text.back() = make({s->l, s->v, p ? kFinals.find(p->first) : 0});
-  } else if (const Pair* p = split(kVowelPairs, kMedials[s->v])) {
+  } else if (const auto p = split(kVowelPairs, kMedials[s->v])) {
     text.back() = make({s->l, kMedials.find(p->first), 0});
   } else {
     text.back() = kInitials[s->l];

@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "fonts.hpp"
@@ -18,6 +19,29 @@
 
 namespace rk::ui {
 namespace {
+
+// Every screen once: its name and the function that draws its content.
+struct ScreenRow {
+  Screen screen;
+  std::string_view name;
+  void (*draw)(UiState&);
+};
+constexpr std::array<ScreenRow, static_cast<std::size_t>(Screen::Staff) + 1> kScreens = {{
+    {Screen::Welcome, "Welcome", draw_welcome},
+    {Screen::Question, "Question", draw_question},
+    {Screen::Review, "Review", draw_review},
+    {Screen::Finishing, "Finishing", draw_finishing},
+    {Screen::ThankYou, "ThankYou", draw_thank_you},
+    {Screen::StaffPin, "StaffPin", draw_staff_pin},
+    {Screen::Staff, "Staff", draw_staff},
+}};
+constexpr bool screens_in_enum_order() {
+  for (std::size_t i = 0; i < kScreens.size(); ++i) {
+    if (kScreens[i].screen != static_cast<Screen>(i)) return false;
+  }
+  return true;
+}
+static_assert(screens_in_enum_order(), "kScreens lists each screen once, in the enum's order");
 
 constexpr double kNothingPending = 1.0e9;
 /// The page column is at most this many em wide, so lines stay readable on wide screens.
@@ -78,29 +102,7 @@ void draw_content(UiState& s) {
     draw_idle_prompt(s);
     return;
   }
-  switch (s.screen) {
-    case Screen::Welcome:
-      draw_welcome(s);
-      break;
-    case Screen::Question:
-      draw_question(s);
-      break;
-    case Screen::Review:
-      draw_review(s);
-      break;
-    case Screen::Finishing:
-      draw_finishing(s);
-      break;
-    case Screen::ThankYou:
-      draw_thank_you(s);
-      break;
-    case Screen::StaffPin:
-      draw_staff_pin(s);
-      break;
-    case Screen::Staff:
-      draw_staff(s);
-      break;
-  }
+  kScreens[static_cast<std::size_t>(s.screen)].draw(s);
 }
 
 // A patient may not notice a thin scrollbar: while part of the page is hidden below the bottom
@@ -212,6 +214,10 @@ void draw_root(UiState& s) {
 }
 
 }  // namespace
+
+std::string_view screen_name(Screen screen) {
+  return kScreens[static_cast<std::size_t>(screen)].name;
+}
 
 std::string view_of(const UiState& s) {
   std::string v = page_of(s);

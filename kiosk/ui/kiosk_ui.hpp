@@ -85,7 +85,11 @@ struct Services {
   std::function<void()> save_pending_instead;
 };
 
+/// One row each in kScreens (kiosk_ui.cpp), in this order; Staff stays last.
 enum class Screen { Welcome, Question, Review, Finishing, ThankYou, StaffPin, Staff };
+
+/// "Welcome", "ThankYou", ...: the name tests, replay scripts and the audit log use.
+std::string_view screen_name(Screen screen);
 
 class KioskUi {
  public:

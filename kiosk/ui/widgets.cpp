@@ -14,34 +14,23 @@ ImFont* body_font(const UiState& s) {
 
 constexpr const char* kCheck = "\xE2\x9C\x93 ";  // "✓ "
 
-ImU32 fill_of(const UiState& s, Tone tone, bool held) {
-  const Palette& p = s.palette;
-  switch (tone) {
-    case Tone::Primary:
-      return held ? p.primary_held : p.primary;
-    case Tone::Selected:
-      return held ? p.button_held : p.selected;
-    case Tone::Disabled:
-      return p.button;
-    case Tone::Normal:
-      break;
-  }
-  return held ? p.button_held : p.button;
-}
+// Each tone's colours in one place: its fill, its fill while a finger holds it, and its ink.
+struct ToneColours {
+  ImU32 fill, held, ink;
+};
 
-ImU32 ink_of(const UiState& s, Tone tone) {
-  const Palette& p = s.palette;
+ToneColours colours_of(const Palette& p, Tone tone) {
   switch (tone) {
     case Tone::Primary:
-      return p.primary_text;
+      return {p.primary, p.primary_held, p.primary_text};
     case Tone::Selected:
-      return p.selected_text;
+      return {p.selected, p.button_held, p.selected_text};
     case Tone::Disabled:
-      return p.disabled_text;
+      return {p.button, p.button, p.disabled_text};
     case Tone::Normal:
       break;
   }
-  return p.button_text;
+  return {p.button, p.button_held, p.button_text};
 }
 
 float padding() {
@@ -141,7 +130,8 @@ bool big_button(UiState& s, const std::string& id, const std::string& label, ImV
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 end(pos.x + size.x, pos.y + size.y);
   const float rounding = 0.4f * Em();
-  dl->AddRectFilled(pos, end, fill_of(s, tone, held), rounding);
+  const ToneColours colours = colours_of(s.palette, tone);
+  dl->AddRectFilled(pos, end, held ? colours.held : colours.fill, rounding);
   const float border = tone == Tone::Selected ? 0.15f * Em() : 0.06f * Em();
   dl->AddRect(pos, end, tone == Tone::Selected ? s.palette.focus : s.palette.border, rounding, 0, border);
 
@@ -155,10 +145,10 @@ bool big_button(UiState& s, const std::string& id, const std::string& label, ImV
   // Cards (with a detail line) read from the top; everything else is centred vertically.
   const float top = detail.empty() ? pos.y + std::max(pad, (size.y - label_h) * 0.5f) : pos.y + pad;
   dl->PushClipRect(pos, end, true);
-  draw_wrapped(dl, label_font, ImVec2(pos.x + pad, top), inner, ink_of(s, tone), shown, !align_left, scale);
+  draw_wrapped(dl, label_font, ImVec2(pos.x + pad, top), inner, colours.ink, shown, !align_left, scale);
   if (!detail.empty()) {
-    const ImU32 ink = tone == Tone::Disabled ? s.palette.disabled_text : ink_of(s, tone);
-    draw_wrapped(dl, font, ImVec2(pos.x + pad, top + label_h + 0.3f * Em()), inner, ink, detail, !align_left);
+    draw_wrapped(dl, font, ImVec2(pos.x + pad, top + label_h + 0.3f * Em()), inner, colours.ink, detail,
+                 !align_left);
   }
   dl->PopClipRect();
 

@@ -34,6 +34,8 @@ TEST_CASE("the file is replaced whole") {
 }
 
 TEST_CASE("every screen has a name for scripts") {
-  CHECK(rk::app::screen_name(rk::ui::Screen::ThankYou) == "ThankYou");
-  CHECK(rk::app::screen_name(rk::ui::Screen::StaffPin) == "StaffPin");
+  CHECK(rk::ui::screen_name(rk::ui::Screen::Welcome) == "Welcome");
+  CHECK(rk::ui::screen_name(rk::ui::Screen::ThankYou) == "ThankYou");
+  CHECK(rk::ui::screen_name(rk::ui::Screen::StaffPin) == "StaffPin");
+  CHECK(rk::ui::screen_name(rk::ui::Screen::Staff) == "Staff");
 }

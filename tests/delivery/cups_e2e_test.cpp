@@ -32,17 +32,6 @@ std::vector<std::string> pdfs_in(const std::string& folder) {
   return found;
 }
 
-// libcups keeps its server per thread; the app delivers from a worker thread too.
-template <typename F>
-auto on_worker(const std::string& server, F f) {
-  return std::async(std::launch::async,
-                    [&server, f] {
-                      setenv("CUPS_SERVER", server.c_str(), 1);
-                      return f();
-                    })
-      .get();
-}
-
 }  // namespace
 
 TEST_CASE("print through a real cupsd with cups-pdf, then the stopped-queue fallback") {
@@ -64,7 +53,7 @@ TEST_CASE("print through a real cupsd with cups-pdf, then the stopped-queue fall
 
   SUBCASE("printed: the job completes and cups-pdf's file holds every answer") {
     const Outcome out =
-        on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
+        test::on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
     CAPTURE(out.print_reason);
     CAPTURE(cupsd.log());
     REQUIRE(out.printed);
@@ -88,7 +77,7 @@ TEST_CASE("print through a real cupsd with cups-pdf, then the stopped-queue fall
     }
     if (cupsd.output_folder().find("/rk-cupsd-") == std::string::npos) std::filesystem::remove(printed);
 
-    const std::string status = on_worker(cupsd.server(), [&] { return printer_status(config); });
+    const std::string status = test::on_worker(cupsd.server(), [&] { return printer_status(config); });
     CHECK(status.find("KioskPDF") != std::string::npos);
     CHECK(status.find("accepting jobs") != std::string::npos);
   }
@@ -96,7 +85,7 @@ TEST_CASE("print through a real cupsd with cups-pdf, then the stopped-queue fall
   SUBCASE("stopped queue: failure reported with a reason, summary saved, nothing left in the queue") {
     REQUIRE(cupsd.admin("cupsdisable", "-r 'Out of paper (test)' KioskPDF").status == 0);
     const Outcome out =
-        on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
+        test::on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
     CHECK_FALSE(out.printed);
     CHECK(out.print_error == ErrorCode::PrinterStopped);
     CHECK(out.print_reason.find("stopped") != std::string::npos);
@@ -110,7 +99,7 @@ TEST_CASE("print through a real cupsd with cups-pdf, then the stopped-queue fall
     CHECK(out.staff_message().find(out.saved_path) != std::string::npos);
     CHECK(cupsd.admin("lpstat", "-o KioskPDF").out.empty());  // no job waits to print later
 
-    const std::string status = on_worker(cupsd.server(), [&] { return printer_status(config); });
+    const std::string status = test::on_worker(cupsd.server(), [&] { return printer_status(config); });
     CHECK(status.find("stopped") != std::string::npos);
   }
 
@@ -122,7 +111,7 @@ TEST_CASE("print through a real cupsd with cups-pdf, then the stopped-queue fall
     config.printer = "DeadPrinter";
     config.print_timeout_seconds = 6;
     const Outcome out =
-        on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
+        test::on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
     CAPTURE(out.print_reason);
     CHECK_FALSE(out.printed);
     // Either the deadline passed, or CUPS stopped the queue when the backend gave up.
@@ -139,20 +128,20 @@ TEST_CASE("print through a real cupsd with cups-pdf, then the stopped-queue fall
   SUBCASE("a queue that does not exist, and no default printer") {
     config.printer = "NoSuchQueue";
     const Outcome missing =
-        on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
+        test::on_worker(cupsd.server(), [&] { return deliver(rendered.pdf, config, Clock::now()); });
     CHECK(missing.print_error == ErrorCode::NoPrinter);
     CHECK(missing.print_reason.find("NoSuchQueue") != std::string::npos);
     CHECK(missing.saved_as_fallback);
 
     config.printer.clear();
-    const PrintResult no_default =
-        on_worker(cupsd.server(), [&] { return print_pdf(rendered.pdf, "", std::chrono::seconds(10)); });
+    const PrintResult no_default = test::on_worker(
+        cupsd.server(), [&] { return print_pdf(rendered.pdf, "", std::chrono::seconds(10)); });
     CHECK(no_default.code == ErrorCode::NoPrinter);
 
     // Once the clinic sets a default destination, "" prints there.
     REQUIRE(cupsd.admin("lpadmin", "-d KioskPDF").status == 0);
-    const PrintResult to_default =
-        on_worker(cupsd.server(), [&] { return print_pdf(rendered.pdf, "", std::chrono::seconds(90)); });
+    const PrintResult to_default = test::on_worker(
+        cupsd.server(), [&] { return print_pdf(rendered.pdf, "", std::chrono::seconds(90)); });
     CAPTURE(to_default.reason);
     CHECK(to_default.ok());
     CHECK(to_default.queue == "KioskPDF");

@@ -137,6 +137,89 @@ TEST_SUITE("kiosk-cups") {
   }
 }
 
+TEST_SUITE("kiosk-print-once") {
+  // Issue 16: a job CUPS already holds when the kiosk dies (kill -9) or stops (SIGTERM) must not
+  // be printed a second time by the next start. The queue holds every job until the test releases
+  // it, so the job is still pending through two restarts.
+  TEST_CASE("a job pending in CUPS through kill -9 and SIGTERM of the kiosk prints exactly once") {
+    rk::test::PrivateCupsd cupsd;
+    if (!cupsd.ready() || !cupsd.add_pdf_queue("QA", "-o job-hold-until-default=indefinite"))
+      return rk::test::skip("no cupsd / cups-pdf here");
+    rk::e2e::TempDir dir;
+    const fs::path saved = dir.path / "saved";
+    const fs::path outbox = saved / ".outbox";
+    const fs::path audit = dir.path / "audit.log";
+    const fs::path config = dir.path / "kiosk.toml";
+    std::ofstream(config) << "output = \"print\"\nprinter = \"QA\"\nprint_timeout_seconds = 120\n"
+                          << "save_folder = \"" << saved.string() << "\"\n"
+                          << "audit_log_file = \"" << audit.string() << "\"\n";
+    setenv("CUPS_SERVER", cupsd.server().c_str(), 1);
+    Xvfb xvfb(1280, 800);
+    REQUIRE(xvfb.running());
+
+    // 1. A session ends; its job waits in CUPS (held, with its document); kill -9.
+    {
+      fs::create_directories(dir.path / "run1");
+      KioskDriver kiosk(dir.path / "run1", xvfb.display(), {"--config", config.string()});
+      finish_a_session(kiosk);
+      INFO(kiosk.log());
+      REQUIRE(kiosk.send("wait-screen ThankYou 15000", 20));
+      REQUIRE(wait_until([&] { return cupsd.jobs("not-completed").size() == 1; }, 30));
+      std::this_thread::sleep_for(std::chrono::seconds(1));  // the kiosk now follows the job
+      kiosk.process().signal(SIGKILL);
+      REQUIRE(kiosk.process().wait(20));
+    }
+    REQUIRE(entries(outbox).size() == 1);
+    const std::vector<int> first = cupsd.jobs("not-completed");
+    REQUIRE(first.size() == 1);
+
+    // 2. The next start finds the entry (the job still held); SIGTERM while it waits on it.
+    {
+      fs::create_directories(dir.path / "run2");
+      KioskDriver kiosk(dir.path / "run2", xvfb.display(), {"--config", config.string()});
+      REQUIRE(kiosk.items());
+      std::this_thread::sleep_for(std::chrono::seconds(3));  // the start-up round is at work
+      kiosk.process().signal(SIGTERM);
+      const auto status = kiosk.process().wait(30);
+      REQUIRE(status);
+      CHECK(*status == 0);
+    }
+    CHECK(entries(outbox).size() == 1);
+    MESSAGE("jobs waiting in CUPS after two restarts: " << cupsd.jobs("not-completed").size());
+
+    // 3. A third start; then the queue lets its jobs go. Exactly one summary comes out.
+    {
+      fs::create_directories(dir.path / "run3");
+      KioskDriver kiosk(dir.path / "run3", xvfb.display(), {"--config", config.string()});
+      REQUIRE(kiosk.items());
+      std::this_thread::sleep_for(std::chrono::seconds(3));
+      const auto released = Steady::now();
+      while (seconds_since(released) < 20) {  // a job the kiosk might still submit is released too
+        cupsd.release_held_jobs();
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+      }
+      CHECK(wait_until([&] { return entries(outbox).empty(); }, 60));
+      CHECK(wait_until([&] { return cupsd.jobs("not-completed").empty(); }, 60));
+      kiosk.process().signal(SIGTERM);
+      CHECK(kiosk.process().wait(30));
+    }
+    const std::string log = rk::e2e::read_text(audit);
+    MESSAGE("audit log:\n" << log);
+    const auto printed = pdfs(cupsd.output_folder());
+    const auto completed = cupsd.jobs("completed");
+    MESSAGE(printed.size() << " PDF(s) printed; jobs CUPS lists as completed, canceled or aborted: "
+                           << completed.size());
+    CHECK(printed.size() == 1);
+    CHECK(completed.size() == 1);
+    CHECK(log.find("print-job-found job=" + std::to_string(first.front()) + " then=follow") !=
+          std::string::npos);
+    CHECK(log.find("summary-printed") != std::string::npos);
+    CHECK(log.find("summary-delivered") != std::string::npos);
+    CHECK(log.find("summary-lost") == std::string::npos);
+    unsetenv("CUPS_SERVER");
+  }
+}
+
 TEST_SUITE("kiosk-disk") {
   TEST_CASE("a full disk: out of service on welcome; a disk that fills mid-session: tell the front desk") {
     rk::e2e::TempDir dir;

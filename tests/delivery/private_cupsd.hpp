@@ -10,10 +10,14 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "pdf_tools.hpp"
 
@@ -30,6 +34,18 @@ inline int unused_localhost_port() {
   getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
   close(s);
   return ntohs(a.sin_port);
+}
+
+/// Runs `f` on a fresh thread that talks to `server`: libcups keeps its server per thread (read
+/// from CUPS_SERVER at the thread's first call), and the app delivers from a worker thread too.
+template <typename F>
+auto on_worker(const std::string& server, F f) {
+  return std::async(std::launch::async,
+                    [&server, f] {
+                      setenv("CUPS_SERVER", server.c_str(), 1);
+                      return f();
+                    })
+      .get();
 }
 
 class PrivateCupsd {
@@ -109,8 +125,9 @@ class PrivateCupsd {
 
   /// Adds a cups-pdf queue. cups-pdf reads /etc/cups/cups-pdf-<suffix>.conf for the device URI
   /// cups-pdf:/<suffix>, so each test gets its own output folder; if that file cannot be written,
-  /// the Debian default applies (~/PDF of the job's user).
-  bool add_pdf_queue(const std::string& queue) {
+  /// the Debian default applies (~/PDF of the job's user). `options` go to lpadmin as they are
+  /// ("-o job-hold-until-default=indefinite": a queue that holds every job until it is released).
+  bool add_pdf_queue(const std::string& queue, const std::string& options = "") {
     const std::string suffix = "rktest" + std::to_string(getpid());
     queue_config_ = "/etc/cups/cups-pdf-" + suffix + ".conf";
     std::ofstream conf(queue_config_);
@@ -129,8 +146,33 @@ class PrivateCupsd {
     // only pdftotext of cups-pdf's file would suffer.
     const CommandResult r = admin("lpadmin", "-p " + queue + " -E -v cups-pdf:/" + suffix +
                                                  " -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd"
-                                                 " -o pdftops-renderer-default=pdftocairo");
+                                                 " -o pdftops-renderer-default=pdftocairo " +
+                                                 options);
     return r.status == 0;
+  }
+
+  /// The ids of the jobs `lpstat -W which` lists ("not-completed", "completed": the latter counts
+  /// canceled and aborted jobs as well).
+  [[nodiscard]] std::vector<int> jobs(const std::string& which) const {
+    std::vector<int> ids;
+    std::istringstream lines(admin("lpstat", "-W " + which + " -o").out);
+    for (std::string line; std::getline(lines, line);) {
+      const auto space = line.find(' ');  // "QUEUE-ID  user  size  date"
+      const auto dash = space == std::string::npos ? space : line.rfind('-', space);
+      if (dash != std::string::npos) {
+        ids.push_back(std::atoi(line.substr(dash + 1, space - dash - 1).c_str()));
+      }
+    }
+    return ids;
+  }
+
+  /// Releases every held job (`lp -i ID -H resume`); how many it released.
+  int release_held_jobs() const {
+    int released = 0;
+    for (const int id : jobs("not-completed")) {
+      released += admin("lp", "-i " + std::to_string(id) + " -H resume").status == 0 ? 1 : 0;
+    }
+    return released;
   }
 
  private:

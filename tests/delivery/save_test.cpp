@@ -256,3 +256,13 @@ TEST_CASE("save_file_atomically replaces the target whole, mode 0600") {
   CHECK_FALSE(save_file_atomically(bytes, dir / "missing/out.pdf").ok());
   CHECK_FALSE(save_file_atomically(bytes, dir.path() + "/").ok());
 }
+
+TEST_CASE("save_file_atomically writes text byte for byte") {
+  test::TempDir dir("rk-atomic-text");
+  const std::string target = dir / "q.json";
+  const std::string text = "{\"title\": \"¿Qué le ayuda?\"}\n";
+  REQUIRE(save_file_atomically(std::string_view(text), target).ok());
+  const auto back = test::read_file(target);
+  CHECK(std::string(back.begin(), back.end()) == text);
+  CHECK(list_dir(dir.path()) == std::vector<std::string>{"q.json"});
+}

@@ -3,8 +3,11 @@
 // the every-kind fixture, in en and es; and round trips export → import → load → export.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "../core/fixtures.hpp"
 #include "../support/shipped_languages.hpp"
@@ -145,6 +148,16 @@ TEST_CASE("a lone one_of becomes several '=' with enableBehavior any; a page nam
 TEST_CASE("round trip: export, import, load, export gives the same JSON") {
   SUBCASE("the shipped questionnaire") { check_round_trip(shipped()); }
   SUBCASE("the README example") { check_round_trip(load(readme_example(), "README")); }
+  SUBCASE("the shipped questionnaire with its languages in an order no sort gives") {
+    rk::Questionnaire q = shipped();
+    const std::vector<std::string> order{"en", "zh", "es", "ar", "vi"};
+    REQUIRE(std::is_permutation(order.begin(), order.end(), q.languages.begin(), q.languages.end()));
+    q.languages = order;
+    check_round_trip(q);
+    const rk::fhir::ImportResult imported =
+        rk::fhir::import_questionnaire(rk::fhir::write_json(rk::fhir::export_questionnaire(q)), "q.json", "q.toml");
+    CHECK(load(imported.toml, "q.toml").languages == order);
+  }
   SUBCASE("every kind, flags on options and ruler ranges, page conditions") {
     // The fixture is built in code, without the loader's defaults (max_length): one pass through the
     // importer and the loader gives the file a clinic would have.

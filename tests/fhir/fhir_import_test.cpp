@@ -6,6 +6,8 @@
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "fhir_import.hpp"
 #include "fhir_json.hpp"
@@ -254,6 +256,30 @@ TEST_CASE("translations: a language kept only when every text has it (§6)") {
   CHECK(m.find_item("c")->text.in("es") == "Elija");
   CHECK(m.find_item("c")->options[1].label.in("es") == "Dos");
   CHECK(m.pages[0].title.in("es") == "Hoy");
+}
+
+TEST_CASE("translations keep the file's language order: the base language first, then as first named (§6)") {
+  const auto tr = [](const std::vector<std::pair<std::string, std::string>>& words) {
+    std::string out = "{\"extension\":[";
+    for (const auto& [lang, w] : words) {
+      if (out.back() != '[') out += ",";
+      out += R"({"url":"http://hl7.org/fhir/StructureDefinition/translation","extension":[{"url":"lang","valueCode":")" +
+             lang + R"("},{"url":"content","valueString":")" + w + R"("}]})";
+    }
+    return out + "]}";
+  };
+  // Spanish base; the title names zh before en before vi, a later text names them otherwise.
+  const std::string file = R"({"resourceType":"Questionnaire","status":"active","language":"es","title":"Hoy","_title":)" +
+                           tr({{"zh", "今天"}, {"en", "Today"}, {"vi", "Hôm nay"}}) +
+                           R"(,"item":[{"linkId":"g","type":"group","text":"Ahora","_text":)" +
+                           tr({{"vi", "Bây giờ"}, {"en", "Now"}, {"zh", "现在"}}) +
+                           R"(,"item":[{"linkId":"s","type":"string","text":"Algo","_text":)" +
+                           tr({{"en", "Anything"}, {"zh", "什么"}, {"vi", "Gì"}}) + "}]}]}";
+  const auto r = imp(file);
+  const auto m = loaded(r);
+  CHECK(m.languages == std::vector<std::string>{"es", "zh", "en", "vi"});
+  CHECK(r.toml.find(R"(languages = ["es", "zh", "en", "vi"])") != std::string::npos);
+  CHECK(m.find_item("s")->text.in("vi") == "Gì");
 }
 
 TEST_CASE("a language without built-in Yes/No words gets written labels and a warning") {

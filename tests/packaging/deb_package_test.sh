@@ -2,7 +2,8 @@
 # The .deb as CI checks it (issue 5): build it with CPack, lintian without errors, install it
 # with dpkg -i + apt-get -f install, check the installed layout, systemd-analyze verify the unit,
 # --check the shipped questionnaires from the installed paths (as the kiosk user too), set a PIN
-# in the installed config, then purge and check that nothing is left.
+# in the installed config, then purge and check that nothing is left. Last, an upgrade from 0.1.0,
+# which shipped /etc/pam.d/readiness-kiosk: the upgrade removes it (kept as .dpkg-bak if changed).
 # Usage: deb_package_test.sh BUILD_DIR. Needs root; exits 77 (skipped) without it.
 set -euo pipefail
 
@@ -138,6 +139,56 @@ done
 getent passwd readiness-kiosk > /dev/null && fail "user readiness-kiosk is left after purge"
 getent group readiness-kiosk > /dev/null && fail "group readiness-kiosk is left after purge"
 [ "$failures" -eq 0 ] && ok "purged; nothing left"
+
+# --- Upgrade from 0.1.0 ----------------------------------------------------------------------
+# 0.1.0 (git: 2987e5d .. 0d3f334^) also shipped the conffile /etc/pam.d/readiness-kiosk for a
+# logind session. It is rebuilt here from this package: the same files plus that conffile, with
+# 0.1.0's version and without the scripts' rm_conffile calls, which is all dpkg looks at.
+pam=/etc/pam.d/readiness-kiosk
+previous_dir="$work/previous"
+rm -rf "$previous_dir"
+dpkg-deb -R "$deb" "$previous_dir"
+mkdir -p "$previous_dir/etc/pam.d"
+cat > "$previous_dir$pam" <<'PAM'
+# PAM service of readiness-kiosk.service (PAMName=readiness-kiosk). systemd only opens a session
+# with it (nobody logs in): pam_systemd registers a logind session on tty1, which lets cage open
+# the display and the touch screen as the unprivileged readiness-kiosk user.
+auth     required pam_unix.so
+account  required pam_unix.so
+session  required pam_unix.so
+session  required pam_systemd.so
+PAM
+echo "$pam" >> "$previous_dir/DEBIAN/conffiles"
+(cd "$previous_dir" && md5sum "${pam#/}") >> "$previous_dir/DEBIAN/md5sums"
+rm -f "$previous_dir/DEBIAN/preinst"
+sed -i '/dpkg-maintscript-helper/d' "$previous_dir/DEBIAN/postinst" "$previous_dir/DEBIAN/postrm"
+sed -i 's/^Version: .*/Version: 0.1.0/' "$previous_dir/DEBIAN/control"
+previous="$work/readiness-kiosk_0.1.0_previous.deb"
+dpkg-deb --root-owner-group -b "$previous_dir" "$previous" > /dev/null
+
+upgrade_from_previous() {  # $1: "changed" to edit the PAM file before the upgrade
+  trap purge EXIT
+  dpkg -i "$previous" > "$work/previous.log" 2>&1 || { cat "$work/previous.log" >&2; fail "dpkg -i 0.1.0"; return; }
+  [ -f "$pam" ] && ok "0.1.0 installed $pam" || fail "0.1.0 did not install $pam"
+  if [ "${1:-}" = changed ]; then echo "# changed by the administrator" >> "$pam"; fi
+  dpkg -i "$deb" > "$work/upgrade.log" 2>&1 || { cat "$work/upgrade.log" >&2; fail "dpkg -i: the upgrade from 0.1.0"; }
+  [ "$(dpkg-query -W -f='${Version}' readiness-kiosk)" = "$(dpkg-deb -f "$deb" Version)" ] \
+    && ok "upgraded from 0.1.0 to $(dpkg-deb -f "$deb" Version)" || fail "not upgraded"
+  if [ -e "$pam" ]; then fail "$pam is left after the upgrade from 0.1.0"; fi
+  if dpkg-query -W -f='${Conffiles}' readiness-kiosk | grep -q "$pam"; then fail "dpkg still lists $pam"; fi
+}
+upgrade_from_previous
+[ -e "$pam" ] || ok "the upgrade removed $pam (unchanged)"
+if [ -e "$pam.dpkg-bak" ]; then fail "$pam.dpkg-bak made from an unchanged file"; fi
+purge
+upgrade_from_previous changed
+[ -f "$pam.dpkg-bak" ] && ok "a changed $pam is kept as $pam.dpkg-bak" || fail "no $pam.dpkg-bak for a changed file"
+purge
+trap - EXIT
+for p in "$pam" "$pam.dpkg-bak" "$pam.dpkg-remove" /usr/bin/readiness-kiosk; do
+  if [ -e "$p" ]; then fail "$p is left after purge"; fi
+done
+[ "$failures" -eq 0 ] && ok "upgrades from 0.1.0 leave no PAM file"
 
 echo "packaging test: $failures failure(s)"
 [ "$failures" -eq 0 ]

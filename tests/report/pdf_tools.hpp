@@ -82,8 +82,15 @@ inline int pdf_pages(const std::string& pdf) {
 /// The text with every whitespace character removed (line breaks in the PDF do not count).
 inline std::string squeeze(const std::string& s) {
   std::string out;
-  std::copy_if(s.begin(), s.end(), std::back_inserter(out),
-               [](char c) { return c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f'; });
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f') continue;
+    if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {  // U+00A0 no-break space
+      ++i;
+      continue;
+    }
+    out += c;
+  }
   return out;
 }
 

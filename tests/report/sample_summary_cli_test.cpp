@@ -74,6 +74,10 @@ TEST_CASE("--sample-summary reports bad arguments and unwritable places clearly"
   test::TempDir dir("rk-sample");
   CHECK(run(quote(kBin) + " --sample-summary 2>/dev/null").status == 2);
   CHECK(run(quote(kBin) + " --sample-summary " + quote(dir / "x.pdf") + " --lang 2>/dev/null").status == 2);
+  CHECK(run(quote(kBin) + " --sample-summary " + quote(dir / "x.pdf") + " --bogus 2>/dev/null").status == 2);
+  const auto two = run(quote(kBin) + " --sample-summary " + quote(dir / "x.pdf") + " " + quote(dir / "y.pdf") + " 2>&1");
+  CHECK(two.status == 2);
+  CHECK(two.out.find("one output file only") != std::string::npos);
   CHECK(run(quote(kBin) + " --sample-summary " + quote(dir / "x.pdf") + " --lang zz 2>/dev/null").status ==
         2);
   CHECK(run(quote(kBin) + " --sample-summary " + quote(dir / "x.pdf") + " --questionnaire " +

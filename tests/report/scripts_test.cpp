@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "../support/shipped_languages.hpp"
@@ -27,6 +28,8 @@ using namespace rk;
 namespace {
 
 const std::string kFixture = std::string(RK_SOURCE_DIR) + "/tests/text/questionnaires/scripts.toml";
+// The shipped questionnaire: its sample patient raises an urgent flag.
+const std::string kDefault = std::string(RK_SOURCE_DIR) + "/questionnaires/readiness-and-strengths.toml";
 
 struct Script {
   const char* lang;
@@ -63,8 +66,8 @@ const std::vector<Script>& scripts() {
   return all;
 }
 
-std::string render(const std::string& lang, const test::TempDir& dir) {
-  const LoadResult loaded = load_questionnaire_file(kFixture, test::shipped_languages());
+std::string render(const std::string& lang, const test::TempDir& dir, const std::string& questionnaire = kFixture) {
+  const LoadResult loaded = load_questionnaire_file(questionnaire, test::shipped_languages());
   REQUIRE(loaded.ok());
   const Summary summary =
       make_sample_summary(*loaded.questionnaire, test::shipped_languages(), lang, std::chrono::system_clock::now());
@@ -234,4 +237,58 @@ TEST_CASE("OCR of the rendered page reads every script back" * doctest::test_sui
       CHECK(test::contains_text(ocr, want));
     }
   }
+}
+
+// The flag box sets the severity apart in upper case, by the rules of the summary's language:
+// Vietnamese keeps every mark ("KHẨN CẤP", once printed as "KHẩN CấP" by an ASCII-only mapping),
+// and scripts without case print the word as written.
+TEST_CASE("the flag box's severity word is upper case in the summary's language") {
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {"vi", "KHẨN CẤP: Muốn nói chuyện với ai đó ở phòng khám hôm nay."},
+      {"es", "URGENTE: Pidió hablar hoy con alguien de la clínica."},
+      {"en", "URGENT: Asked to talk to someone at the clinic today."},
+      {"zh", "紧急: 要求今天和诊所里的人谈一谈。"},
+      {"ar", "عاجل: طلب التحدث مع شخص في العيادة اليوم."},
+  };
+  for (const auto& [lang, line] : expected) {
+    CAPTURE(lang);
+    test::TempDir dir("rk-flag-case");
+    const std::string pdf = render(lang, dir, kDefault);
+    CHECK(test::qpdf_check(pdf) == 0);
+    const std::string text = without_bidi_controls(test::pdf_text(pdf));
+    CAPTURE(text.substr(0, 600));
+    CHECK(test::contains_text(text, line));
+    if (lang == "vi") {
+      CHECK_FALSE(test::contains_text(text, "KHẩN"));
+      const GlyphCheck check = check_embedded_glyphs(pdf, dir, text::decode("ẨẤ"));
+      for (const std::string& b : check.broken) MESSAGE(b);
+      CHECK(check.broken.empty());
+    }
+  }
+}
+
+// Arabic marks (harakat) are drawn before their letter in the visual string, so they sit on it and
+// pdftotext reads each after its letter, as written: "مُهتم", never "ُمهتم".
+TEST_CASE("Arabic harakat come out after their letter, in the sample summary's text") {
+  test::TempDir dir("rk-harakat");
+  const std::string text = without_bidi_controls(test::pdf_text(render("ar", dir, kDefault)));
+  for (const char* word : {"مُهتم بالآخرين", "مستعداً", "قليلاً"}) {
+    CAPTURE(word);
+    CHECK(test::contains_text(text, word));
+  }
+}
+
+TEST_CASE("OCR reads the Vietnamese flag word with all its marks" * doctest::test_suite("ocr")) {
+  if (!have_tesseract("vie")) {
+    test::skip("tesseract with the 'vie' pack is not installed: the flag word's marks not checked by OCR");
+    return;
+  }
+  test::TempDir dir("rk-flag-ocr");
+  const std::string pdf = render("vi", dir, kDefault);
+  REQUIRE(test::run("pdftoppm -r 300 -png -f 1 -l 1 " + test::quote(pdf) + " " + test::quote(dir / "page"))
+              .status == 0);
+  const std::string ocr =
+      test::run("tesseract " + test::quote(dir / "page-1.png") + " - -l vie --psm 4 2>/dev/null").out;
+  CAPTURE(ocr.substr(0, 400));
+  CHECK(test::contains_text(ocr, "KHẨN CẤP:"));
 }
