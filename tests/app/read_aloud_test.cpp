@@ -326,7 +326,7 @@ TEST_CASE("the kiosk: no audio device, no Read aloud, and the log says why") {
   fs::remove(log);
 }
 
-TEST_CASE("the kiosk: a language espeak-ng cannot speak shows no button; the clinic can turn it off") {
+TEST_CASE("the kiosk: a language espeak-ng cannot speak shows no button, the clinic can turn it off") {
   const LoadResult loaded = load_questionnaire_text(R"(
 id = "tl-check"
 version = "1"

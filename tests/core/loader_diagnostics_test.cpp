@@ -695,7 +695,7 @@ TEST_CASE("validator: an empty file") {
   CHECK(problems(toml) == expected);
 }
 
-TEST_CASE("validator: a pipe's column counts characters, not bytes; escaped braces point at the string") {
+TEST_CASE("validator: a pipe's column counts characters, not bytes, escaped braces point at the string") {
   const std::string toml = R"TOML(id = "t"
 version = "1"
 minutes = 2

@@ -221,7 +221,7 @@ TEST_SUITE("kiosk-print-once") {
 }
 
 TEST_SUITE("kiosk-disk") {
-  TEST_CASE("a full disk: out of service on welcome; a disk that fills mid-session: tell the front desk") {
+  TEST_CASE("a full disk: out of service on welcome, a disk that fills mid-session: tell the front desk") {
     rk::e2e::TempDir dir;
     const fs::path disk = dir.path / "disk";
     fs::create_directories(disk);

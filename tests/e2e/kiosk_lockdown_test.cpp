@@ -114,7 +114,7 @@ std::string centre_of(const rk::e2e::Items& items, const std::string& id, int wi
 
 }  // namespace
 
-TEST_CASE("rapid taps move one page; a second finger, a palm and a long press change nothing") {
+TEST_CASE("rapid taps move one page, a second finger, a palm and a long press change nothing") {
   TempDir dir;
   Xvfb xvfb(1080, 1920);
   REQUIRE(xvfb.running());
