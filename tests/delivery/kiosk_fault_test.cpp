@@ -19,19 +19,12 @@ namespace {
 namespace fs = std::filesystem;
 using rk::e2e::Items;
 using rk::e2e::KioskDriver;
+using rk::e2e::tap;
 using rk::e2e::Xvfb;
 using Steady = std::chrono::steady_clock;
 
 double seconds_since(Steady::time_point start) {
   return std::chrono::duration<double>(Steady::now() - start).count();
-}
-
-Items tap(KioskDriver& kiosk, const std::string& id) {
-  auto items = kiosk.send("tap-id " + id);
-  INFO(kiosk.error());
-  INFO(kiosk.log());
-  REQUIRE(items);
-  return *items;
 }
 
 /// Start, straight to review, finish: the shortest session (every item is optional).
