@@ -28,6 +28,16 @@ Json::Value item_control(std::string_view code) {
   return e;
 }
 
+/// Whether an earlier kind has the same FHIR type and itemControl: then the kiosk's kind extension
+/// names this one (card_pick beside multi_choice), and the importer reads it back.
+bool shares_fhir_form(const ItemKindInfo& kind) {
+  for (const auto& other : item_kinds()) {
+    if (other.kind == kind.kind) return false;
+    if (other.fhir_type == kind.fhir_type && other.fhir_control == kind.fhir_control) return true;
+  }
+  return false;
+}
+
 Json::Value extension(std::string_view url, const char* value_key, Json::Value value) {
   Json::Value e;
   e["url"] = std::string(url);
@@ -161,46 +171,38 @@ class Exporter {
     const auto help_child = [&] {
       if (!it.help.empty()) f["item"].append(display(it.id + ".help", it.help, "", "instructions"));
     };
-    switch (it.kind) {
-      case ItemKind::Info:
-        f["type"] = "display";
+    // The FHIR form comes from the kind's row (item_kind.cpp); what follows it, from its answer shape.
+    const ItemKindInfo& kind = describe(it.kind);
+    f["type"] = std::string(kind.fhir_type);
+    if (kind.answer == AnswerShape::Picks && !kind.single_pick) f["repeats"] = true;
+    if (!kind.fhir_control.empty()) f["extension"].append(item_control(kind.fhir_control));
+    if (shares_fhir_form(kind)) {
+      f["extension"].append(extension(kiosk_extension(ext::kKind), "valueCode", std::string(kind_word(it.kind))));
+    }
+    switch (kind.answer) {
+      case AnswerShape::None:
         out.push_back(f);
         // Display items may not have children (que-1): the help line is the next display.
         if (!it.help.empty()) out.push_back(display(it.id + ".help", it.help, "", "instructions"));
         return out;
-      case ItemKind::SingleChoice:
-        f["type"] = "choice";
-        f["extension"].append(item_control("radio-button"));
-        answer_options(f, it);
-        break;
-      case ItemKind::MultiChoice:
-      case ItemKind::CardPick:
-        f["type"] = "choice";
-        f["repeats"] = true;
-        f["extension"].append(item_control("check-box"));
-        if (it.kind == ItemKind::CardPick) {
-          f["extension"].append(
-              extension(kiosk_extension(ext::kKind), "valueCode", std::string(kind_word(it.kind))));
+      case AnswerShape::Picks:
+        if (kind.fhir_type == "boolean") {  // the fixed options yes and no are true and false
+          for (const auto& option : it.options) {
+            f["extension"].append(
+                text_extension(option.id == "yes" ? ext::kYesLabel : ext::kNoLabel, option.label));
+            if (option.flag) {
+              Json::Value flag = flag_extension(*option.flag);
+              flag["extension"].append(extension("answer", "valueBoolean", option.id == "yes"));
+              f["extension"].append(flag);
+            }
+          }
+          break;
         }
         if (it.min_picks > 0) f["extension"].append(extension(kMinOccurs, "valueInteger", it.min_picks));
         if (it.max_picks > 0) f["extension"].append(extension(kMaxOccurs, "valueInteger", it.max_picks));
         answer_options(f, it);
         break;
-      case ItemKind::YesNo:
-        f["type"] = "boolean";
-        for (const auto& option : it.options) {
-          f["extension"].append(
-              text_extension(option.id == "yes" ? ext::kYesLabel : ext::kNoLabel, option.label));
-          if (option.flag) {
-            Json::Value flag = flag_extension(*option.flag);
-            flag["extension"].append(extension("answer", "valueBoolean", option.id == "yes"));
-            f["extension"].append(flag);
-          }
-        }
-        break;
-      case ItemKind::Ruler:
-        f["type"] = "integer";
-        f["extension"].append(item_control("slider"));
+      case AnswerShape::Number:
         f["extension"].append(extension(kMinValue, "valueInteger", it.min));
         f["extension"].append(extension(kMaxValue, "valueInteger", it.max));
         f["extension"].append(extension(kSliderStep, "valueInteger", 1));
@@ -215,9 +217,7 @@ class Exporter {
         if (!it.max_label.empty()) f["item"].append(display(it.id + ".max", it.max_label, "upper", ""));
         out.push_back(f);
         return out;
-      case ItemKind::ShortText:
-      case ItemKind::LongText:
-        f["type"] = it.kind == ItemKind::ShortText ? "string" : "text";
+      case AnswerShape::Text:
         if (it.max_length > 0) f["maxLength"] = it.max_length;
         break;
     }
@@ -237,7 +237,7 @@ class Exporter {
     };
     const auto equals = [&](const std::string& value) {
       Json::Value w = base("=");
-      if (source != nullptr && source->kind == ItemKind::YesNo) {
+      if (source != nullptr && describe(source->kind).fhir_type == "boolean") {
         w["answerBoolean"] = value == "yes";
       } else if (const Option* option = source != nullptr ? source->find_option(value) : nullptr) {
         w["answerCoding"] = coding(option_system(q_, base_), option_code(*source, *option));
@@ -294,7 +294,7 @@ class Exporter {
         case ConditionOp::OneOf:
           for (const auto& v : c.values) {
             const Option* o = source != nullptr ? source->find_option(v) : nullptr;
-            if (source != nullptr && source->kind == ItemKind::YesNo) {
+            if (source != nullptr && describe(source->kind).fhir_type == "boolean") {
               test += std::string(test.empty() ? "" : " or ") + "$this = " + (v == "yes" ? "true" : "false");
             } else if (o != nullptr) {
               test += std::string(test.empty() ? "" : " or ") + "code = '" + option_code(*source, *o) + "'";

@@ -76,7 +76,7 @@ bool Importer::read_conditions(const Json::Value& item, const std::string& point
     c.item = source.id;
     const auto option_for = [&]() -> std::string {
       for (const auto& o : source.options) {
-        if (answer.type == Answer::Type::Boolean && o.id == (answer.boolean ? "yes" : "no") && source.kind == ItemKind::YesNo) return o.id;
+        if (answer.type == Answer::Type::Boolean && o.id == (answer.boolean ? "yes" : "no") && describe(source.kind).fhir_type == "boolean") return o.id;
         if (answer.type == Answer::Type::Coding && o.code == answer.code && (answer.system.empty() || o.system.empty() || o.system == answer.system)) return o.id;
         if (answer.type == Answer::Type::String && o.string && *o.string == answer.string) return o.id;
         if (answer.type == Answer::Type::Integer && o.integer && *o.integer == static_cast<int>(answer.number)) return o.id;
@@ -96,7 +96,7 @@ bool Importer::read_conditions(const Json::Value& item, const std::string& point
       c.op = ConditionOp::Equals;
       c.values = {id};
       mine.push_back(c);
-    } else if (op == "!=" && (source.kind == ItemKind::YesNo || source.kind == ItemKind::SingleChoice)) {
+    } else if (op == "!=" && describe(source.kind).single_pick) {
       const std::string id = option_for();
       if (id.empty()) return no(w, at, "the condition names an answer '" + question + "' does not offer");
       c.op = ConditionOp::OneOf;
@@ -107,7 +107,7 @@ bool Importer::read_conditions(const Json::Value& item, const std::string& point
       report(DiagnosticLevel::Warning, w, at, link,
              "'!=' kept as 'any other answer': FHIR also shows the item while the question is unanswered, the kiosk does not");
       mine.push_back(c);
-    } else if (source.kind == ItemKind::Ruler &&
+    } else if (describe(source.kind).answer == AnswerShape::Number &&
                (answer.type == Answer::Type::Integer || answer.type == Answer::Type::Decimal) &&
                (op == "=" || op == ">" || op == ">=" || op == "<" || op == "<=")) {
       const double v = answer.number;

@@ -173,8 +173,7 @@ void Importer::read_item(const Json::Value& item, const std::string& pointer, co
   }
   Imported imported;
   if (!read_kind(item, pointer, it, imported)) return;
-  if (it.options.empty() && (it.kind == ItemKind::SingleChoice || it.kind == ItemKind::MultiChoice ||
-      it.kind == ItemKind::CardPick)) {
+  if (it.options.empty() && describe(it.kind).answer == AnswerShape::Picks && describe(it.kind).fixed_options.empty()) {
     if (!read_options(item, pointer, it, imported)) return;
   }
   read_extensions(item, pointer, it);
@@ -191,9 +190,8 @@ void Importer::read_item(const Json::Value& item, const std::string& pointer, co
   imported.kind = it.kind;
   imported.min = it.min;
   imported.max = it.max;
-  if (it.kind == ItemKind::YesNo) {
-    imported.options.push_back({"", "", std::nullopt, std::nullopt, "yes"});
-    imported.options.push_back({"", "", std::nullopt, std::nullopt, "no"});
+  for (auto id : describe(it.kind).fixed_options) {
+    imported.options.push_back({"", "", std::nullopt, std::nullopt, std::string(id)});
   }
   if (it.kind != ItemKind::Info) by_link_[link] = imported;
   q_.pages.back().items.push_back(std::move(it));
@@ -213,13 +211,8 @@ bool Importer::read_kind(const Json::Value& item, const std::string& pointer, It
     if (type == "open-choice") {
       report(DiagnosticLevel::Warning, item, pointer, link, "open-choice: the typed 'other' answer is dropped");
     }
-    bool card = false;
-    for (const auto& e : array_of(member(item, "extension"))) {
-      card |= string_of(member(e, "url")) == kiosk_extension(ext::kKind) && string_of(member(e, "valueCode")) == "card_pick";
-    }
-    it.kind = card ? ItemKind::CardPick
-                   : (bool_of(member(item, "repeats")) || control == "check-box") ? ItemKind::MultiChoice
-                                                                                  : ItemKind::SingleChoice;
+    it.kind = (bool_of(member(item, "repeats")) || control == "check-box") ? ItemKind::MultiChoice
+                                                                           : ItemKind::SingleChoice;
     if (control == "check-box" && !bool_of(member(item, "repeats"))) it.max_picks = 1;
   } else if (type == "integer" || type == "decimal") {
     const auto lo = number_extension(item, kMinValue);
@@ -281,10 +274,18 @@ bool Importer::read_kind(const Json::Value& item, const std::string& pointer, It
     refuse(item, pointer, link, "type '" + type + "' has no kiosk form (attachment, reference, quantity...); left out");
     return false;
   }
-  if ((it.kind == ItemKind::ShortText || it.kind == ItemKind::LongText) && member(item, "maxLength").isInt()) {
+  // A kind that shares its FHIR form with another (card_pick beside multi_choice) is named in the
+  // kiosk's kind extension (kiosk exports): taken when it has the same FHIR type.
+  for (const auto& e : array_of(member(item, "extension"))) {
+    if (string_of(member(e, "url")) != kiosk_extension(ext::kKind)) continue;
+    const auto named = item_kind_named(string_of(member(e, "valueCode")));
+    if (named && describe(*named).fhir_type == describe(it.kind).fhir_type) it.kind = *named;
+  }
+  const bool text = describe(it.kind).answer == AnswerShape::Text;
+  if (text && member(item, "maxLength").isInt()) {
     it.max_length = std::clamp(item["maxLength"].asInt(), 1, 10000);
   }
-  if ((it.kind == ItemKind::ShortText || it.kind == ItemKind::LongText) && bool_of(member(item, "repeats"))) {
+  if (text && bool_of(member(item, "repeats"))) {
     report(DiagnosticLevel::Warning, item, pointer, link, "repeats: the kiosk takes one answer");
   }
   return true;
@@ -396,9 +397,9 @@ void Importer::read_extensions(const Json::Value& item, const std::string& point
     } else if (url == kEntryFormat && it.help.empty()) {
       it.help = text_of(e, "valueString");
     } else if (url == kMinOccurs && member(e, "valueInteger").isInt()) {
-      if (it.kind == ItemKind::MultiChoice || it.kind == ItemKind::CardPick) it.min_picks = e["valueInteger"].asInt();
+      if (describe(it.kind).allows("min_picks")) it.min_picks = e["valueInteger"].asInt();
     } else if (url == kMaxOccurs && member(e, "valueInteger").isInt()) {
-      if (it.kind == ItemKind::MultiChoice || it.kind == ItemKind::CardPick) {
+      if (describe(it.kind).allows("max_picks")) {
         it.max_picks = std::min(e["valueInteger"].asInt(), static_cast<int>(it.options.size()));
       }
     } else if (url == kOptionExclusive) {
@@ -425,7 +426,7 @@ void Importer::read_extensions(const Json::Value& item, const std::string& point
         if (name == "min") lo = int_of(member(part, "valueInteger"));
         if (name == "max") hi = int_of(member(part, "valueInteger"));
       }
-      if (it.kind == ItemKind::YesNo && answer) {
+      if (describe(it.kind).fhir_type == "boolean" && answer) {
         const std::string id = *answer ? "yes" : "no";
         bool placed = false;
         for (auto& o : it.options) {
@@ -440,7 +441,7 @@ void Importer::read_extensions(const Json::Value& item, const std::string& point
           o.flag = flag;
           it.options.push_back(std::move(o));
         }
-      } else if (it.kind == ItemKind::Ruler && lo && hi) {
+      } else if (describe(it.kind).allows("flag_range") && lo && hi) {
         it.ruler_flags.push_back({*lo, *hi, flag, {}});
       }
     }
@@ -471,9 +472,9 @@ void Importer::read_children(const Json::Value& item, const std::string& pointer
     const std::string control = item_control_of(child);
     const Text text = text_of(child, "text");
     if (text.empty()) continue;
-    if (control == "lower" && it.kind == ItemKind::Ruler) {
+    if (control == "lower" && describe(it.kind).allows("min_label")) {
       it.min_label = text;
-    } else if (control == "upper" && it.kind == ItemKind::Ruler) {
+    } else if (control == "upper" && describe(it.kind).allows("max_label")) {
       it.max_label = text;
     } else if (control == "lower" || control == "upper") {
       continue;  // a stepped slider's end labels: dropped (said when it became a choice)

@@ -42,7 +42,7 @@ std::string kiosk_extension(std::string_view name);
 /// The kiosk's extension names (the part after "kiosk-").
 namespace ext {
 inline constexpr std::string_view kMinutes = "minutes";          ///< root, valueInteger; marks a kiosk export
-inline constexpr std::string_view kKind = "kind";                ///< item, valueCode (card_pick only)
+inline constexpr std::string_view kKind = "kind";                ///< item, valueCode: a kind sharing another's FHIR form
 inline constexpr std::string_view kSummary = "summary";          ///< item, valueCode
 inline constexpr std::string_view kFollowUpOf = "follow-up-of";  ///< item, valueString (a linkId)
 inline constexpr std::string_view kAttribution = "attribution";  ///< item, valueString (+ translations)

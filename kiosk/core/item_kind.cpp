@@ -18,15 +18,15 @@ constexpr int kLongTextDefaultLength = 1000;
 
 // clang-format off
 constexpr std::array kKinds = {
-//  kind                    name             keys         answer               default summary          own words single  fixed      length                   one line
-  ItemKindInfo{ItemKind::Info,         "info",          {},          AnswerShape::None,   SummarySection::None,  false, false, {},        0,                       false},
-  ItemKindInfo{ItemKind::SingleChoice, "single_choice", kChoiceKeys, AnswerShape::Picks,  SummarySection::Notes, false, true,  {},        0,                       false},
-  ItemKindInfo{ItemKind::MultiChoice,  "multi_choice",  kPicksKeys,  AnswerShape::Picks,  SummarySection::Notes, false, false, {},        0,                       false},
-  ItemKindInfo{ItemKind::Ruler,        "ruler",         kRulerKeys,  AnswerShape::Number, SummarySection::Ruler, false, false, {},        0,                       false},
-  ItemKindInfo{ItemKind::ShortText,    "short_text",    kTextKeys,   AnswerShape::Text,   SummarySection::Notes, true,  false, {},        kShortTextDefaultLength, true},
-  ItemKindInfo{ItemKind::LongText,     "long_text",     kTextKeys,   AnswerShape::Text,   SummarySection::Notes, true,  false, {},        kLongTextDefaultLength,  false},
-  ItemKindInfo{ItemKind::CardPick,     "card_pick",     kPicksKeys,  AnswerShape::Picks,  SummarySection::Notes, false, false, {},        0,                       false},
-  ItemKindInfo{ItemKind::YesNo,        "yes_no",        kChoiceKeys, AnswerShape::Picks,  SummarySection::Notes, false, true,  kYesNoIds, 0,                       false},
+//  kind                    name             keys         answer               default summary          own words single  fixed      length                   one line  FHIR type   FHIR control
+  ItemKindInfo{ItemKind::Info,         "info",          {},          AnswerShape::None,   SummarySection::None,  false, false, {},        0,                       false, "display", ""},
+  ItemKindInfo{ItemKind::SingleChoice, "single_choice", kChoiceKeys, AnswerShape::Picks,  SummarySection::Notes, false, true,  {},        0,                       false, "choice",  "radio-button"},
+  ItemKindInfo{ItemKind::MultiChoice,  "multi_choice",  kPicksKeys,  AnswerShape::Picks,  SummarySection::Notes, false, false, {},        0,                       false, "choice",  "check-box"},
+  ItemKindInfo{ItemKind::Ruler,        "ruler",         kRulerKeys,  AnswerShape::Number, SummarySection::Ruler, false, false, {},        0,                       false, "integer", "slider"},
+  ItemKindInfo{ItemKind::ShortText,    "short_text",    kTextKeys,   AnswerShape::Text,   SummarySection::Notes, true,  false, {},        kShortTextDefaultLength, true,  "string",  ""},
+  ItemKindInfo{ItemKind::LongText,     "long_text",     kTextKeys,   AnswerShape::Text,   SummarySection::Notes, true,  false, {},        kLongTextDefaultLength,  false, "text",    ""},
+  ItemKindInfo{ItemKind::CardPick,     "card_pick",     kPicksKeys,  AnswerShape::Picks,  SummarySection::Notes, false, false, {},        0,                       false, "choice",  "check-box"},
+  ItemKindInfo{ItemKind::YesNo,        "yes_no",        kChoiceKeys, AnswerShape::Picks,  SummarySection::Notes, false, true,  kYesNoIds, 0,                       false, "boolean", ""},
 };
 // clang-format on
 

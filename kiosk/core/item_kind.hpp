@@ -1,18 +1,22 @@
 #pragma once
 // One description of each item kind: what a questionnaire file calls it, the keys it allows, the
-// shape of its answer, the summary section it feeds unless the file says otherwise, and whether
-// its answer is the patient's own words. The loader, the questionnaire model and the session
-// engine read this table; they do not switch on the kind.
+// shape of its answer, the summary section it feeds unless the file says otherwise, whether its
+// answer is the patient's own words, and its FHIR form. The loader, the questionnaire model, the
+// session engine, read-aloud and the FHIR export and import read this table (or the answer shape
+// it gives); they do not switch on the kind.
 //
-// Places a new item kind touches (and nothing else):
-//   1. kiosk/core/item_kind.hpp     – its enumerator in ItemKind
-//   2. kiosk/core/item_kind.cpp     – its row in the table (name, keys, answer, summary, own words)
-//   3. kiosk/ui/item_widgets.cpp    – how it is drawn (draw_item's switch; -Wswitch names a missing case)
-//   4. questionnaires/README.md     – how a clinic writes it
-//   5. tests/core/item_kind_test.cpp – what the table says of it
-//   6. kiosk/core/loader_items.cpp  – only when it brings a key no kind had before (reading that key)
-// A kind whose answer is not picks, a number or text would also need a new AnswerShape, which
-// session_answers.cpp checks; the summary and the PDF lay out answers by section, never by kind.
+// Places a new item kind touches (and nothing else; a made-up kind was added this way to check):
+//   1. kiosk/core/item_kind.hpp      – its enumerator in ItemKind
+//   2. kiosk/core/item_kind.cpp      – its row in the table, and its case in has_row (-Wswitch)
+//   3. kiosk/ui/item_widgets.cpp     – how it is drawn (draw_item's switch; -Wswitch names a missing case)
+//   4. questionnaires/README.md      – how a clinic writes it
+//   5. tests/core/item_kind_test.cpp – what the table says of it (the count of kinds)
+// A key no kind had before is one more fact: its field in Item (questionnaire.hpp) and its reading
+// in loader_items.cpp (and, for FHIR to carry it, fhir_export_questionnaire.cpp and
+// fhir_import_items.cpp). A FHIR form (type and itemControl) that an earlier kind already has is
+// exported with the kiosk's kind extension, and the importer reads the kind back from it.
+// A kind whose answer is not picks, a number or text would also need a new AnswerShape: -Wswitch
+// then names each place that acts on the shape.
 
 #include <optional>
 #include <span>
@@ -65,6 +69,8 @@ struct ItemKindInfo {
   std::span<const std::string_view> fixed_options;  ///< Picks: the only option ids (empty: the file's)
   int default_max_length = 0;                       ///< Text: max_length when the file gives none
   bool one_line = false;                            ///< Text: no line breaks
+  std::string_view fhir_type;     ///< FHIR R4 Questionnaire item.type it is exported as
+  std::string_view fhir_control;  ///< its FHIR itemControl code, or empty
 
   /// Whether an item of this kind may have this kind-specific key.
   [[nodiscard]] bool allows(std::string_view key) const;

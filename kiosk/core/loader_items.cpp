@@ -230,7 +230,7 @@ void Loader::read_summary(const toml::table& table, Item& item, const Scope& sco
             "follow_up_of.");
     } else if (const Item* ruler = check_reference(location_of(follow_node->source()), item.follow_up_of,
                                                    scope, "follow_up_of")) {
-      if (ruler->kind != ItemKind::Ruler) {
+      if (describe(ruler->kind).answer != AnswerShape::Number) {
         error(*follow_node, "follow_up_of names " + in_quotes(ruler->id) + ", a " +
                                 std::string(describe(ruler->kind).name) + " item; it must name a ruler.");
       }
@@ -247,9 +247,9 @@ void Loader::read_summary(const toml::table& table, Item& item, const Scope& sco
   } else if (item.summary == SummarySection::Name && describe(item.kind).answer != AnswerShape::Text) {
     error(*summary_node,
           "summary = \"name\" needs a short_text item (a first name or initials), not a " + kind + " item.");
-  } else if (item.summary == SummarySection::Ruler && item.kind != ItemKind::Ruler) {
+  } else if (item.summary == SummarySection::Ruler && describe(item.kind).answer != AnswerShape::Number) {
     error(*summary_node, "summary = \"ruler\" is only for ruler items; this is a " + kind + " item.");
-  } else if (item.summary == SummarySection::FollowUp && item.kind == ItemKind::Ruler) {
+  } else if (item.summary == SummarySection::FollowUp && describe(item.kind).answer == AnswerShape::Number) {
     error(*summary_node, "a ruler cannot be a follow_up; follow-ups are the questions asked after a ruler.");
   }
 }

@@ -239,7 +239,8 @@ void Loader::check_condition_fits(const toml::node& at, const Condition& c, cons
         error(at,
               "equals and one_of test the options of a choice, but " + in_quotes(target.id) + " is a " +
                   kind + " item." +
-                  (target.kind == ItemKind::Ruler ? " Use at_least or at_most." : " Use answered = true."));
+                  (describe(target.kind).answer == AnswerShape::Number ? " Use at_least or at_most."
+                                                                       : " Use answered = true."));
         return;
       }
       std::vector<std::string_view> option_ids;
@@ -255,7 +256,7 @@ void Loader::check_condition_fits(const toml::node& at, const Condition& c, cons
     }
     case ConditionOp::AtLeast:
     case ConditionOp::AtMost: {
-      if (target.kind != ItemKind::Ruler) {
+      if (describe(target.kind).answer != AnswerShape::Number) {
         error(at, "at_least and at_most test a ruler's number, but " + in_quotes(target.id) + " is a " +
                       kind + " item." +
                       (describe(target.kind).answer == AnswerShape::Picks ? " Use equals or one_of."

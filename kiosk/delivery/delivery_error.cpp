@@ -1,39 +1,29 @@
 #include "delivery_error.hpp"
 
+#include "enum_names.hpp"
+
 namespace rk::delivery {
 
+constexpr EnumNames<ErrorCode::RenderFailed> kCodeNames = {{
+    {ErrorCode::None, "ok"},
+    {ErrorCode::FolderUnavailable, "folder-unavailable"},
+    {ErrorCode::PermissionDenied, "permission-denied"},
+    {ErrorCode::ReadOnly, "read-only"},
+    {ErrorCode::DiskFull, "disk-full"},
+    {ErrorCode::WriteFailed, "write-failed"},
+    {ErrorCode::NoPrinter, "no-printer"},
+    {ErrorCode::PrinterUnreachable, "printer-unreachable"},
+    {ErrorCode::PrinterStopped, "printer-stopped"},
+    {ErrorCode::JobAborted, "job-aborted"},
+    {ErrorCode::JobCanceled, "job-canceled"},
+    {ErrorCode::PrintTimeout, "print-timeout"},
+    {ErrorCode::PrintFailed, "print-failed"},
+    {ErrorCode::RenderFailed, "render-failed"},
+}};
+static_assert(in_enum_order(kCodeNames), "kCodeNames names each ErrorCode once, in the enum's order");
+
 std::string_view code_name(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::None:
-      return "ok";
-    case ErrorCode::FolderUnavailable:
-      return "folder-unavailable";
-    case ErrorCode::PermissionDenied:
-      return "permission-denied";
-    case ErrorCode::ReadOnly:
-      return "read-only";
-    case ErrorCode::DiskFull:
-      return "disk-full";
-    case ErrorCode::WriteFailed:
-      return "write-failed";
-    case ErrorCode::NoPrinter:
-      return "no-printer";
-    case ErrorCode::PrinterUnreachable:
-      return "printer-unreachable";
-    case ErrorCode::PrinterStopped:
-      return "printer-stopped";
-    case ErrorCode::JobAborted:
-      return "job-aborted";
-    case ErrorCode::JobCanceled:
-      return "job-canceled";
-    case ErrorCode::PrintTimeout:
-      return "print-timeout";
-    case ErrorCode::PrintFailed:
-      return "print-failed";
-    case ErrorCode::RenderFailed:
-      return "render-failed";
-  }
-  return "unknown";
+  return name_in(kCodeNames, code);
 }
 
 }  // namespace rk::delivery

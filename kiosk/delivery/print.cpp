@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <span>
 #include <thread>
+#include <utility>
 
 namespace rk::delivery {
 namespace {
@@ -242,22 +243,20 @@ std::string server_identity() {
   return server_name() + ":" + std::to_string(ippPort());
 }
 
+// CUPS's job states and the kiosk's, side by side.
+constexpr std::pair<ipp_jstate_t, JobState> kJobStates[] = {
+    {IPP_JSTATE_PENDING, JobState::Pending},
+    {IPP_JSTATE_HELD, JobState::Held},
+    {IPP_JSTATE_PROCESSING, JobState::Processing},
+    {IPP_JSTATE_STOPPED, JobState::Stopped},
+    {IPP_JSTATE_CANCELED, JobState::Canceled},
+    {IPP_JSTATE_ABORTED, JobState::Aborted},
+    {IPP_JSTATE_COMPLETED, JobState::Completed},
+};
+
 JobState job_state(ipp_jstate_t state) {
-  switch (state) {
-    case IPP_JSTATE_HELD:
-      return JobState::Held;
-    case IPP_JSTATE_PROCESSING:
-      return JobState::Processing;
-    case IPP_JSTATE_STOPPED:
-      return JobState::Stopped;
-    case IPP_JSTATE_CANCELED:
-      return JobState::Canceled;
-    case IPP_JSTATE_ABORTED:
-      return JobState::Aborted;
-    case IPP_JSTATE_COMPLETED:
-      return JobState::Completed;
-    case IPP_JSTATE_PENDING:
-      break;
+  for (const auto& [cups, ours] : kJobStates) {
+    if (cups == state) return ours;
   }
   return JobState::Pending;
 }

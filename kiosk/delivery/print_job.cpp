@@ -3,7 +3,16 @@
 
 #include <charconv>
 
+#include "enum_names.hpp"
+
 namespace rk::delivery {
+
+constexpr EnumNames<Resume::AskLater> kResumeNames = {{{Resume::Printed, "printed"},
+                                                       {Resume::Follow, "follow"},
+                                                       {Resume::CancelAndPrint, "cancel-and-print"},
+                                                       {Resume::PrintAgain, "print-again"},
+                                                       {Resume::AskLater, "ask-later"}}};
+static_assert(in_enum_order(kResumeNames), "kResumeNames names each Resume once, in the enum's order");
 
 std::string format_ticket(const JobTicket& ticket) {
   return "job=" + std::to_string(ticket.job_id) + "\nuuid=" + ticket.uuid + "\nqueue=" + ticket.queue +
@@ -57,19 +66,7 @@ Resume resume_decision(const JobFacts& facts) {
 }
 
 std::string_view resume_name(Resume resume) {
-  switch (resume) {
-    case Resume::Printed:
-      return "printed";
-    case Resume::Follow:
-      return "follow";
-    case Resume::CancelAndPrint:
-      return "cancel-and-print";
-    case Resume::PrintAgain:
-      return "print-again";
-    case Resume::AskLater:
-      return "ask-later";
-  }
-  return "unknown";
+  return name_in(kResumeNames, resume);
 }
 
 }  // namespace rk::delivery

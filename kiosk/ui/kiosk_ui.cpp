@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 
+#include "enum_names.hpp"
 #include "fonts.hpp"
 #include "paths.hpp"
 #include "read_aloud.hpp"
@@ -22,7 +23,7 @@ namespace {
 
 // Every screen once: its name and the function that draws its content.
 struct ScreenRow {
-  Screen screen;
+  Screen value;
   std::string_view name;
   void (*draw)(UiState&);
 };
@@ -35,13 +36,7 @@ constexpr std::array<ScreenRow, static_cast<std::size_t>(Screen::Staff) + 1> kSc
     {Screen::StaffPin, "StaffPin", draw_staff_pin},
     {Screen::Staff, "Staff", draw_staff},
 }};
-constexpr bool screens_in_enum_order() {
-  for (std::size_t i = 0; i < kScreens.size(); ++i) {
-    if (kScreens[i].screen != static_cast<Screen>(i)) return false;
-  }
-  return true;
-}
-static_assert(screens_in_enum_order(), "kScreens lists each screen once, in the enum's order");
+static_assert(in_enum_order(kScreens), "kScreens lists each screen once, in the enum's order");
 
 constexpr double kNothingPending = 1.0e9;
 /// The page column is at most this many em wide, so lines stay readable on wide screens.

@@ -10,22 +10,22 @@ void add(std::vector<std::string>& out, std::string phrase) {
 void add_item(const UiState& s, const Item& item, std::vector<std::string>& out) {
   add(out, s.session.resolve_spoken(item.text));
   add(out, s.session.resolve_spoken(item.help));
-  switch (item.kind) {
-    case ItemKind::SingleChoice:
-    case ItemKind::MultiChoice:
-    case ItemKind::CardPick:
-      for (const Option& o : item.options) add(out, option_phrase(s, o));
+  // What is read besides the question follows from the answer's shape (item_kind.hpp).
+  const ItemKindInfo& kind = describe(item.kind);
+  switch (kind.answer) {
+    case AnswerShape::Picks:
+      if (!kind.fixed_options.empty()) {  // yes_no: the words of its fixed options
+        for (auto id : kind.fixed_options) add(out, yes_no_label(s, item, std::string(id)));
+      } else {
+        for (const Option& o : item.options) add(out, option_phrase(s, o));
+      }
       break;
-    case ItemKind::YesNo:
-      for (const char* id : {"yes", "no"}) add(out, yes_no_label(s, item, id));
-      break;
-    case ItemKind::Ruler:
+    case AnswerShape::Number:
       add(out, ruler_phrase(s, item, item.min));
       add(out, ruler_phrase(s, item, item.max));
       break;
-    case ItemKind::Info:
-    case ItemKind::ShortText:
-    case ItemKind::LongText:  // the field shows the patient's words: never spoken
+    case AnswerShape::None:
+    case AnswerShape::Text:  // the field shows the patient's words: never spoken
       break;
   }
 }

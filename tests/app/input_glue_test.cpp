@@ -168,7 +168,7 @@ TEST_CASE("a second finger (or a palm) is ignored until every finger has lifted"
   CHECK(h.clicks == 1);
 }
 
-TEST_CASE("SDL's synthetic mouse events for touches are ignored; a real mouse clicks") {
+TEST_CASE("SDL's synthetic mouse events for touches are ignored, a real mouse clicks") {
   Harness h;
   push_mouse_button(SDL_MOUSEBUTTONDOWN, SDL_TOUCH_MOUSEID, 200, 200);
   push_mouse_button(SDL_MOUSEBUTTONUP, SDL_TOUCH_MOUSEID, 200, 200);

@@ -64,7 +64,7 @@ TEST_CASE("SIGTERM and SIGINT only set the flag, and SDL installs no handler of 
   rk::app::set_termination_requested(false);
 }
 
-TEST_CASE("SIGHUP asks for a reload (once), never an exit; the reload waits for an empty welcome screen") {
+TEST_CASE("SIGHUP asks for a reload (once), never an exit, the reload waits for an empty welcome screen") {
   rk::app::install_termination_handlers();
   rk::app::set_termination_requested(false);
   CHECK_FALSE(rk::app::take_reload_request());

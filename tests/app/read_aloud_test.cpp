@@ -205,6 +205,53 @@ TEST_CASE("the kiosk: Read aloud reads the page, switching to Spanish changes th
   }
 }
 
+TEST_CASE("the kiosk: Read aloud reads each question's answers (options, Yes and No, a ruler's ends), "
+          "never the patient's typed words") {
+  DiskAudio audio;
+  SpeechEngine engine(SpeechSettings{}, 0);
+  Harness h(1080, 1920, {}, nullptr, &engine);
+  REQUIRE(h.tap("welcome.start"));
+  const auto heard = [&](const std::string& start) {
+    const auto& phrases = engine.last_phrases();
+    return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) { return p.rfind(start, 0) == 0; });
+  };
+  const auto end_of_ruler = [](int n, const Text& label) {
+    return label.in("en").empty() ? std::to_string(n) : std::to_string(n) + ", " + label.in("en");
+  };
+  int options = 0, yes_no = 0, rulers = 0, typed = 0;
+  for (int pages = 0; h.ui().screen() == Screen::Question && pages < 40; ++pages) {
+    for (const Item* item : h.ui().session().visible_items()) {
+      if (describe(item->kind).answer != AnswerShape::Text || !h.tap("text." + item->id)) continue;
+      for (const char* key : {"q", "z", "x"}) REQUIRE(h.tap(std::string("kbd.") + key));
+      REQUIRE(h.tap("kbd.done"));
+      ++typed;
+    }
+    REQUIRE(h.tap("read.page"));
+    for (const auto& p : engine.last_phrases()) CHECK(p.find("qzx") == std::string::npos);
+    for (const Item* item : h.ui().session().visible_items()) {
+      CAPTURE(item->id);
+      const ItemKindInfo& kind = describe(item->kind);
+      if (!kind.fixed_options.empty()) {
+        CHECK(heard("Yes"));
+        CHECK(heard("No"));
+        ++yes_no;
+      } else if (kind.answer == AnswerShape::Picks) {
+        for (const Option& o : item->options) CHECK(heard(o.label.in("en")));
+        ++options;
+      } else if (kind.answer == AnswerShape::Number) {
+        CHECK(heard(end_of_ruler(item->min, item->min_label)));
+        CHECK(heard(end_of_ruler(item->max, item->max_label)));
+        ++rulers;
+      }
+    }
+    REQUIRE(h.tap("read.page"));  // stops
+    REQUIRE(h.tap("nav.next"));
+  }
+  CHECK(options > 0);
+  CHECK(yes_no + rulers > 0);
+  CHECK(typed > 0);
+}
+
 TEST_CASE("the kiosk: a page change stops the speech in the same frame") {
   DiskAudio audio;
   double stopped_at = 0.0;
@@ -279,7 +326,7 @@ TEST_CASE("the kiosk: no audio device, no Read aloud, and the log says why") {
   fs::remove(log);
 }
 
-TEST_CASE("the kiosk: a language espeak-ng cannot speak shows no button; the clinic can turn it off") {
+TEST_CASE("the kiosk: a language espeak-ng cannot speak shows no button, the clinic can turn it off") {
   const LoadResult loaded = load_questionnaire_text(R"(
 id = "tl-check"
 version = "1"

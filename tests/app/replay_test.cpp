@@ -121,7 +121,7 @@ TEST_CASE("keys and window-close go through the queue as a keyboard and a window
   CHECK(quits == 1);
 }
 
-TEST_CASE("taps wait for a still screen and a gap after the last tap; keyboard keys only the first") {
+TEST_CASE("taps wait for a still screen and a gap after the last tap, keyboard keys only the first") {
   SdlImGui env;
   auto replay = Replay::from_text("tap-id welcome.start\ntap-id welcome.start\ntap-id kbd.a\ntap-id kbd.a\n");
   replay.advance(view("Welcome", 1, 5.0));

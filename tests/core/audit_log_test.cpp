@@ -165,7 +165,7 @@ TEST_CASE("a value can never break a line apart") {
   CHECK(err.text() == "readiness-kiosk: error code=x\\x0ay where=\"two words\" empty=\"\"\n");
 }
 
-TEST_CASE("a file that cannot be opened is reported; stderr goes on") {
+TEST_CASE("a file that cannot be opened is reported, stderr goes on") {
   AuditDir dir;
   CHECK_FALSE(rk::set_audit_file((fs::path(dir.path()) / "no-such-folder" / "audit.log").string()));
   CaptureStderr err(fs::path(dir.path()) / "stderr.txt");

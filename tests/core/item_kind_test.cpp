@@ -63,6 +63,7 @@ TEST_CASE("item kinds: what the rows say of today's kinds") {
     CHECK(row.own_words == (row.answer == AnswerShape::Text));
     CHECK((row.default_max_length > 0) == (row.answer == AnswerShape::Text));
     CHECK((row.answer == AnswerShape::Picks) == row.allows("option"));
+    CHECK_FALSE(row.fhir_type.empty());  // every kind has a FHIR form (fhir_export_questionnaire.cpp)
   }
   CHECK(rk::describe(ItemKind::ShortText).one_line);
   CHECK_FALSE(rk::describe(ItemKind::LongText).one_line);

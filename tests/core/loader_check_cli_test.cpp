@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "kind_lists.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -143,10 +145,8 @@ TEST_CASE("--check on broken copies reports every problem and exits 1") {
   const std::string f = file.string();
   const std::string expected =
       f + ":" + std::to_string(line_of(broken, "colour")) +
-      ":1: error: unknown key 'colour' in an item ([[page.item]]). Remove it; the keys allowed here are: id, "
-      "kind, "
-      "text, help, summary_label, required, show_if, summary, follow_up_of, attribution, option, min_picks, "
-      "max_picks, min, max, min_label, max_label, flag_range, max_length.\n" +
+      ":1: error: unknown key 'colour' in an item ([[page.item]]). Remove it; the keys allowed here are: " +
+      rk::test::listed_item_keys() + ".\n" +
       f + ":" + std::to_string(line_of(broken, "\"confidense\"")) +
       ":16: error: follow_up_of names 'confidense', but no item has that id. Did you mean 'confidence'? Use "
       "the id of "

@@ -155,7 +155,7 @@ TEST_CASE("free text: length in code points, valid UTF-8 only, one line for shor
   CHECK_FALSE(s.set_answer("talk", Answer::number(1)));
 }
 
-TEST_CASE("an empty answer clears; clear_answer forgets the answer and the left-off mark") {
+TEST_CASE("an empty answer clears, clear_answer forgets the answer and the left-off mark") {
   const auto q = rk::fixtures::full();
   auto s = started(q);
   REQUIRE(s.set_answer("talk", Answer::free_text("Work stress")));

@@ -298,7 +298,7 @@ TEST_CASE("the sample patient fills the default questionnaire in English and Spa
   CHECK(es.rulers[0].follow_ups[0].answer.find("más") != std::string::npos);
 }
 
-TEST_CASE("default questionnaire: typed words are marked as the patient's own, picks are not; flags name their item") {
+TEST_CASE("default questionnaire: typed words are marked as the patient's own, picks are not, flags name their item") {
   const rk::Questionnaire q = load_default();
   Session s(q);
   s.start("en", kStart);

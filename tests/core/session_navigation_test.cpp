@@ -28,7 +28,7 @@ TEST_CASE("a new session waits on Welcome in the default language with nothing t
   CHECK_FALSE(s.back());
 }
 
-TEST_CASE("start opens the first page in the chosen language; an unknown language falls back") {
+TEST_CASE("start opens the first page in the chosen language, an unknown language falls back") {
   const auto q = rk::fixtures::full();
   Session s(q);
   s.start("es", kStart);
@@ -43,7 +43,7 @@ TEST_CASE("start opens the first page in the chosen language; an unknown languag
   CHECK(t.stage() == Stage::Page);
 }
 
-TEST_CASE("next skips pages whose conditions fail; back skips them too") {
+TEST_CASE("next skips pages whose conditions fail, back skips them too") {
   const auto q = rk::fixtures::full();
   Session s(q);
   s.start("en", kStart);
@@ -104,7 +104,7 @@ TEST_CASE("answers open conditional pages, and changing an earlier answer closes
   CHECK(page_id(s) == "hope");
 }
 
-TEST_CASE("back from the first page returns to Welcome with answers kept; start resumes") {
+TEST_CASE("back from the first page returns to Welcome with answers kept, start resumes") {
   const auto q = rk::fixtures::full();
   Session s(q);
   s.start("en", kStart);
@@ -126,7 +126,7 @@ TEST_CASE("back from the first page returns to Welcome with answers kept; start 
   CHECK(summary.time_taken() == std::chrono::minutes(5));  // the clock did not restart
 }
 
-TEST_CASE("review from any page; back from review opens the last visible page") {
+TEST_CASE("review from any page, back from review opens the last visible page") {
   const auto q = rk::fixtures::full();
   Session s(q);
   s.start("en", kStart);

@@ -19,19 +19,12 @@ namespace {
 namespace fs = std::filesystem;
 using rk::e2e::Items;
 using rk::e2e::KioskDriver;
+using rk::e2e::tap;
 using rk::e2e::Xvfb;
 using Steady = std::chrono::steady_clock;
 
 double seconds_since(Steady::time_point start) {
   return std::chrono::duration<double>(Steady::now() - start).count();
-}
-
-Items tap(KioskDriver& kiosk, const std::string& id) {
-  auto items = kiosk.send("tap-id " + id);
-  INFO(kiosk.error());
-  INFO(kiosk.log());
-  REQUIRE(items);
-  return *items;
 }
 
 /// Start, straight to review, finish: the shortest session (every item is optional).
@@ -228,7 +221,7 @@ TEST_SUITE("kiosk-print-once") {
 }
 
 TEST_SUITE("kiosk-disk") {
-  TEST_CASE("a full disk: out of service on welcome; a disk that fills mid-session: tell the front desk") {
+  TEST_CASE("a full disk: out of service on welcome, a disk that fills mid-session: tell the front desk") {
     rk::e2e::TempDir dir;
     const fs::path disk = dir.path / "disk";
     fs::create_directories(disk);

@@ -25,7 +25,7 @@
 using namespace rk;
 using namespace rk::delivery;
 
-TEST_CASE("a job record: written, read back; torn or foreign text is no record") {
+TEST_CASE("a job record: written, read back, torn or foreign text is no record") {
   const JobTicket t{42, "urn:uuid:0b19465e-d9f8-31a5-5ab2-0c33da326678", "Front_Desk", "localhost:631"};
   const auto back = parse_ticket(format_ticket(t));
   REQUIRE(back);
@@ -211,6 +211,18 @@ TEST_CASE("a recorded job, asked about on the next start, through a real cupsd")
     CHECK(out.done);
     CHECK(out.outcome.job_id != t.job_id);
     CHECK(printed(b.cupsd) == 2);
+  }
+
+  SUBCASE("CUPS does not know the job (its history lost, PreserveJobHistory No): printed again") {
+    const std::string server = test::on_worker(
+        b.cupsd.server(), [] { return std::string(cupsServer()) + ":" + std::to_string(ippPort()); });
+    REQUIRE(
+        record_job(b.entry, JobTicket{4242, "urn:uuid:00000000-0000-3000-8000-000000004242", "Now", server}));
+    const EntryOutcome out = b.deliver();
+    CAPTURE(out.outcome.print_reason);
+    CHECK(out.done);
+    CHECK(out.outcome.job_id != 4242);
+    CHECK(printed(b.cupsd) == 1);
   }
 
   SUBCASE("the kiosk prints through another server now: printed again, nobody asked") {

@@ -32,7 +32,7 @@ bool exists(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("summaries older than the retention period are deleted; others and foreign files stay") {
+TEST_CASE("summaries older than the retention period are deleted, others and foreign files stay") {
   test::TempDir dir("rk-retention");
   const auto now = Clock::now();
   using std::chrono::hours;
@@ -71,7 +71,7 @@ TEST_CASE("summaries older than the retention period are deleted; others and for
   CHECK(later.removed == 3);  // two PDFs and a FHIR twin
 }
 
-TEST_CASE("retention 0 keeps everything; a missing folder is not an error") {
+TEST_CASE("retention 0 keeps everything, a missing folder is not an error") {
   test::TempDir dir("rk-retention");
   const auto now = Clock::now();
   make_file_aged(dir / "summary-20200101-000000-aaaaaaaa.pdf", now, std::chrono::hours(24 * 2000));

@@ -1,5 +1,6 @@
 #include "e2e_support.hpp"
 
+#include <doctest/doctest.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -232,6 +233,19 @@ std::optional<Items> KioskDriver::send(const std::string& command, double timeou
   }
   error_ = "timed out on '" + command + "'";
   return std::nullopt;
+}
+
+Items require_sent(KioskDriver& kiosk, const std::string& command, double timeout_seconds) {
+  auto items = kiosk.send(command, timeout_seconds);
+  INFO("replay command: " << command);
+  INFO(kiosk.error());
+  INFO(kiosk.log());
+  REQUIRE(items);
+  return *items;
+}
+
+Items tap(KioskDriver& kiosk, const std::string& id) {
+  return require_sent(kiosk, "tap-id " + id);
 }
 
 std::string KioskDriver::log() const {

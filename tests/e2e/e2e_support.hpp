@@ -107,6 +107,12 @@ class KioskDriver {
   std::optional<Process> process_;
 };
 
+/// Sends `command` and requires it carried out (a doctest REQUIRE that shows the driver's error and
+/// the kiosk's log); returns the items after it.
+Items require_sent(KioskDriver& kiosk, const std::string& command, double timeout_seconds = 60);
+/// Taps the widget `id` (replay `tap-id`), as require_sent; returns the screen after the tap.
+Items tap(KioskDriver& kiosk, const std::string& id);
+
 /// A whole file as text ("" when missing).
 std::string read_text(const std::filesystem::path& path);
 

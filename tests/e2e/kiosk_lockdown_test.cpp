@@ -12,6 +12,7 @@
 namespace {
 
 using rk::e2e::KioskDriver;
+using rk::e2e::tap;
 using rk::e2e::TempDir;
 using rk::e2e::Xvfb;
 
@@ -29,7 +30,7 @@ TEST_CASE("Escape, Alt+F4, Ctrl+Q, Ctrl+W, Alt+Tab and a window close do not clo
   REQUIRE(kiosk.send("wait-id welcome.start"));
 
   // Real key presses through the X server (XTEST), in the middle of a session.
-  REQUIRE(kiosk.send("tap-id welcome.start"));
+  tap(kiosk, "welcome.start");
   for (const char* keys : {"Escape", "alt+F4", "ctrl+q", "ctrl+w", "alt+Tab", "super+d"}) {
     rk::e2e::run_capture("DISPLAY=" + xvfb.display() + " xdotool key " + keys + " 2>&1");
   }
@@ -113,7 +114,7 @@ std::string centre_of(const rk::e2e::Items& items, const std::string& id, int wi
 
 }  // namespace
 
-TEST_CASE("rapid taps move one page; a second finger, a palm and a long press change nothing") {
+TEST_CASE("rapid taps move one page, a second finger, a palm and a long press change nothing") {
   TempDir dir;
   Xvfb xvfb(1080, 1920);
   REQUIRE(xvfb.running());
@@ -123,10 +124,9 @@ TEST_CASE("rapid taps move one page; a second finger, a palm and a long press ch
   }
   KioskDriver kiosk(dir.path, xvfb.display(), {"--config", (dir.path / "kiosk.toml").string()});
   REQUIRE(kiosk.send("wait-id welcome.start"));
-  auto page1 = kiosk.send("tap-id welcome.start");
-  REQUIRE(page1);
+  const rk::e2e::Items page1 = tap(kiosk, "welcome.start");
   REQUIRE(kiosk.send("wait-frames 30"));  // the kiosk's settle time after a new screen passes
-  const std::string next = centre_of(*page1, "nav.next", 1080, 1920);
+  const std::string next = centre_of(page1, "nav.next", 1080, 1920);
 
   // Six taps on Next in a burst: exactly one page further, as one tap on Next goes.
   auto burst = kiosk.send("taps 6 " + next);
@@ -135,16 +135,15 @@ TEST_CASE("rapid taps move one page; a second finger, a palm and a long press ch
   REQUIRE(kiosk.send("wait-frames 10"));
   burst = kiosk.items();
   REQUIRE(burst);
-  REQUIRE(kiosk.send("tap-id nav.back"));
-  auto single = kiosk.send("tap-id nav.next");
-  REQUIRE(single);
+  tap(kiosk, "nav.back");
+  const rk::e2e::Items single = tap(kiosk, "nav.next");
   CHECK(burst->screen == "Question");
-  CHECK(ids_of(*burst) == ids_of(*single));
-  CHECK(ids_of(*burst) != ids_of(*page1));
+  CHECK(ids_of(*burst) == ids_of(single));
+  CHECK(ids_of(*burst) != ids_of(page1));
 
   // A finger resting elsewhere, then a second finger tapping Next: ignored. A palm (many
   // contacts at once) too. A long press on empty space does nothing either.
-  const auto before = ids_of(*single);
+  const auto before = ids_of(single);
   for (const std::string& command :
        {std::string("finger-down 1 0.5 0.5"), "finger-down 2 " + next, "finger-up 2 " + next,
         std::string("finger-up 1 0.5 0.5"), "finger-down 3 " + next, std::string("finger-down 4 0.52 0.9"),

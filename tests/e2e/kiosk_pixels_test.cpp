@@ -31,6 +31,8 @@ namespace {
 using rk::e2e::GreyImage;
 using rk::e2e::Items;
 using rk::e2e::KioskDriver;
+using rk::e2e::require_sent;
+using rk::e2e::tap;
 using rk::e2e::TempDir;
 using rk::e2e::Xvfb;
 
@@ -164,14 +166,6 @@ class Camera {
 };
 
 // --- walking the kiosk -------------------------------------------------------------------------
-Items send(KioskDriver& kiosk, const std::string& command) {
-  auto items = kiosk.send(command);
-  INFO(kiosk.error());
-  INFO(kiosk.log());
-  REQUIRE_MESSAGE(items.has_value(), "replay command failed: " << command);
-  return *items;
-}
-
 const rk::e2e::Widget* first_with_prefix(const Items& items, const std::string& prefix) {
   const auto all = items.with_prefix(prefix);
   return all.empty() ? nullptr : all.front();
@@ -187,13 +181,13 @@ void toggle_options(KioskDriver& kiosk, Camera& camera, const std::string& name,
   for (const auto& other : languages)
     if (other != language) options.emplace_back("lang." + other, "lang." + language);
   for (const auto& [on, off] : options) {
-    const Items now = send(kiosk, "wait-frames 1");
+    const Items now = require_sent(kiosk, "wait-frames 1");
     if (now.find(on) == nullptr) continue;  // this screen has no top bar
     const std::string suffix = on.substr(on.find('.') + 1);
     for (int round = 0; round < 2; ++round) {
-      send(kiosk, "tap-id " + on);
+      tap(kiosk, on);
       camera.shot(kiosk, name + "-" + suffix);
-      send(kiosk, "tap-id " + off);
+      tap(kiosk, off);
       camera.shot(kiosk, name);
     }
   }
@@ -216,15 +210,15 @@ void walk_session(KioskDriver& kiosk, Camera& camera, const Walk& walk, const st
     if (walk.toggles) toggle_options(kiosk, camera, tag + name, walk.language, languages);
   };
   // Each session starts in the clinic's defaults (the kiosk resets the options for the next patient).
-  Items items = send(kiosk, "tap-id lang." + walk.language);
-  if (walk.variant == "large") items = send(kiosk, "tap-id opt.large_text");
-  if (walk.variant == "contrast") items = send(kiosk, "tap-id opt.high_contrast");
+  Items items = tap(kiosk, "lang." + walk.language);
+  if (walk.variant == "large") items = tap(kiosk, "opt.large_text");
+  if (walk.variant == "contrast") items = tap(kiosk, "opt.high_contrast");
   camera.shot(kiosk, tag + "welcome");
   toggles("welcome");
   // Start is in the fixed bottom bar: in sight without scrolling, whatever the language and text size.
-  items = send(kiosk, "wait-frames 1");
+  items = require_sent(kiosk, "wait-frames 1");
   REQUIRE_MESSAGE(items.find("welcome.start") != nullptr, tag << "welcome: Start is not on screen");
-  items = send(kiosk, "tap-id welcome.start");
+  items = tap(kiosk, "welcome.start");
   bool keyboard_shown = false;
   bool ruler_toggled = false;
   for (int page = 1; items.screen == "Question"; ++page) {
@@ -235,69 +229,69 @@ void walk_session(KioskDriver& kiosk, Camera& camera, const Walk& walk, const st
     if (!walk.to_first_ruler) camera.shot(kiosk, tag + p);
     if (const auto* ruler = first_with_prefix(items, "ruler.")) {
       const std::string id = ruler->id.substr(0, ruler->id.rfind('.')) + ".6";
-      items = send(kiosk, "tap-id " + (items.find(id) != nullptr ? id : ruler->id));
+      items = tap(kiosk, items.find(id) != nullptr ? id : ruler->id);
       if (!ruler_toggled) {
         camera.shot(kiosk, tag + p + "-ruler-answered");
         toggles(p + "-ruler-answered");
         ruler_toggled = true;
       }
       if (walk.to_first_ruler) {
-        items = send(kiosk, "tap-id nav.review");
+        items = tap(kiosk, "nav.review");
         break;
       }
     }
-    if (const auto* card = first_with_prefix(items, "card.")) items = send(kiosk, "tap-id " + card->id);
+    if (const auto* card = first_with_prefix(items, "card.")) items = tap(kiosk, card->id);
     // The shorter walks end at the first ruler: scroll down to the first text field for the keyboard.
     for (int i = 0; walk.to_first_ruler && !keyboard_shown && i < 6 &&
                     first_with_prefix(items, "text.") == nullptr && items.find("cue.more_below") != nullptr;
          ++i)
-      items = send(kiosk, "drag 0.5 0.75 0.5 0.35");
+      items = require_sent(kiosk, "drag 0.5 0.75 0.5 0.35");
     if (const auto* text = first_with_prefix(items, "text."); text != nullptr && !keyboard_shown) {
-      items = send(kiosk, "tap-id " + text->id);
+      items = tap(kiosk, text->id);
       for (int key = 0; key < 3; ++key) {
         const auto keys = items.with_prefix("kbd.");
         REQUIRE(!keys.empty());
-        items = send(kiosk, "tap-id " + keys[static_cast<std::size_t>(key) % keys.size()]->id);
+        items = tap(kiosk, keys[static_cast<std::size_t>(key) % keys.size()]->id);
       }
       camera.shot(kiosk, tag + "keyboard");
       toggles("keyboard");
-      items = send(kiosk, "tap-id kbd.done");
+      items = tap(kiosk, "kbd.done");
       keyboard_shown = true;
     }
     if (walk.idle && page == 3) {
-      send(kiosk, "wait-ms " + std::to_string(idle_seconds * 1000 + 600));
+      require_sent(kiosk, "wait-ms " + std::to_string(idle_seconds * 1000 + 600));
       camera.shot(kiosk, tag + "idle-prompt");  // no toggles here: any tap, the top bar's too, means "still here"
-      items = send(kiosk, "tap-id idle.continue");
+      items = tap(kiosk, "idle.continue");
     }
-    items = send(kiosk, "tap-id nav.next");
+    items = tap(kiosk, "nav.next");
   }
   REQUIRE(items.screen == "Review");
   camera.shot(kiosk, tag + "review");
   toggles("review");
-  send(kiosk, "tap-id review.finish");
-  send(kiosk, "wait-screen Finishing");
+  tap(kiosk, "review.finish");
+  require_sent(kiosk, "wait-screen Finishing");
   camera.shot(kiosk, tag + "finishing", {.unstable = {}, .brief = "Finishing"});
-  send(kiosk, "wait-screen ThankYou 60000");
-  send(kiosk, "wait-frames 2");
+  require_sent(kiosk, "wait-screen ThankYou 60000");
+  require_sent(kiosk, "wait-frames 2");
   camera.shot(kiosk, tag + "thank-you");
-  send(kiosk, "tap-id thanks.done");
-  send(kiosk, "wait-screen Welcome");
+  tap(kiosk, "thanks.done");
+  require_sent(kiosk, "wait-screen Welcome");
 }
 
 /// The staff PIN pad (hold the top-left corner), then the staff screen behind the right PIN, before
 /// any session: its status lines (printer, last summary, save folder) then always take three lines.
 /// They name a temporary folder, so they are left out of the comparison.
 void staff_screens(KioskDriver& kiosk, Camera& camera, const std::vector<std::string>& languages) {
-  send(kiosk, "hold 0.005 0.01 3400");
-  send(kiosk, "wait-screen StaffPin");
+  require_sent(kiosk, "hold 0.005 0.01 3400");
+  require_sent(kiosk, "wait-screen StaffPin");
   camera.shot(kiosk, "staff-pin");
   toggle_options(kiosk, camera, "staff-pin", languages.front(), languages);
-  for (const char digit : std::string("2468")) send(kiosk, std::string("tap-id staff.pin.") + digit);
-  send(kiosk, "tap-id staff.pin.ok");
-  send(kiosk, "wait-screen Staff");
+  for (const char digit : std::string("2468")) tap(kiosk, std::string("staff.pin.") + digit);
+  tap(kiosk, "staff.pin.ok");
+  require_sent(kiosk, "wait-screen Staff");
   camera.shot(kiosk, "staff", {.unstable = {"staff.status"}, .brief = {}});
-  send(kiosk, "tap-id staff.back");
-  send(kiosk, "wait-screen Welcome");
+  tap(kiosk, "staff.back");
+  require_sent(kiosk, "wait-screen Welcome");
 }
 
 /// Every screen at one screen size: the staff screens, then the walks above.
@@ -323,7 +317,7 @@ void walk_every_screen(int width, int height, const std::string& shape) {
   Xvfb xvfb(width, height);
   REQUIRE(xvfb.running());
   KioskDriver kiosk(dir.path, xvfb.display(), {"--config", config.string()});
-  send(kiosk, "wait-id welcome.start");
+  require_sent(kiosk, "wait-id welcome.start");
   Camera camera(shape, xvfb.display(), dir.path);
 
   const auto staff_begun = std::chrono::steady_clock::now();

@@ -12,6 +12,7 @@
 namespace {
 
 using rk::e2e::KioskDriver;
+using rk::e2e::tap;
 using rk::e2e::TempDir;
 using rk::e2e::Xvfb;
 
@@ -53,13 +54,13 @@ TEST_CASE("read aloud: the kiosk speaks the welcome screen into SDL's disk drive
   INFO(kiosk.error() << "\n" << kiosk.log());
   REQUIRE(items);
   CHECK(items->find("opt.read_aloud") != nullptr);
-  REQUIRE(kiosk.send("tap-id read.page"));
+  tap(kiosk, "read.page");
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   items = kiosk.send("wait-frames 1");
   REQUIRE(items);
   CHECK(items->find("read.page")->label == "Stop reading");
   CHECK(loud_seconds(audio) > 0.3);
-  REQUIRE(kiosk.send("tap-id welcome.start"));
+  tap(kiosk, "welcome.start");
   items = kiosk.send("wait-screen Question");
   REQUIRE(items);
   CHECK(items->find("read.page")->label == "Read aloud");  // the welcome's speech stopped
@@ -77,7 +78,7 @@ TEST_CASE("read aloud: with no audio driver the kiosk shows no button and logs w
   REQUIRE(items);
   CHECK(items->find("read.page") == nullptr);
   CHECK(items->find("opt.read_aloud") == nullptr);
-  REQUIRE(kiosk.send("tap-id welcome.start"));
+  tap(kiosk, "welcome.start");
   items = kiosk.send("wait-screen Question");
   REQUIRE(items);
   CHECK(items->find("read.page") == nullptr);

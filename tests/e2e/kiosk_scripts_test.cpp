@@ -72,23 +72,19 @@ TEST_CASE("vi, zh and ar are drawn on screen: OCR of the X server's pixels reads
                     {"--config", (dir.path / "kiosk.toml").string(), "--questionnaire",
                      std::string(RK_SOURCE_DIR) + "/tests/text/questionnaires/scripts.toml"});
   const auto send = [&](const std::string& command) {
-    const auto items = kiosk.send(command);
-    INFO(kiosk.error());
-    INFO(kiosk.log());
-    REQUIRE(items);
-    return *items;
+    return rk::e2e::require_sent(kiosk, command);
   };
   send("wait-id welcome.start");
   for (const Script& s : scripts) {
     CAPTURE(s.lang);
-    send("tap-id lang." + s.lang);
+    tap(kiosk, "lang." + s.lang);
     send("wait-frames 2");
     const std::string welcome = ocr_screen(xvfb, dir, s.lang + "-welcome", s.tesseract);
     for (const std::string& want : s.welcome) {
       INFO("OCR: " << welcome);
       CHECK(squeeze(welcome).find(squeeze(want)) != std::string::npos);
     }
-    send("tap-id welcome.start");
+    tap(kiosk, "welcome.start");
     send("wait-screen Question");
     send("wait-frames 2");
     const std::string question = ocr_screen(xvfb, dir, s.lang + "-question", s.tesseract);
@@ -96,7 +92,7 @@ TEST_CASE("vi, zh and ar are drawn on screen: OCR of the X server's pixels reads
       INFO("OCR: " << question);
       CHECK(squeeze(question).find(squeeze(want)) != std::string::npos);
     }
-    send("tap-id nav.back");
+    tap(kiosk, "nav.back");
     send("wait-screen Welcome");
   }
 }

@@ -16,6 +16,7 @@ namespace {
 
 using rk::e2e::Items;
 using rk::e2e::KioskDriver;
+using rk::e2e::tap;
 using rk::e2e::TempDir;
 using rk::e2e::Xvfb;
 
@@ -36,15 +37,6 @@ std::string item_of(const std::string& id, const std::string& prefix, const std:
   const std::string rest = id.substr(prefix.size());
   const auto end = suffix_mark.empty() ? rest.rfind('.') : rest.find(suffix_mark);
   return end == std::string::npos ? rest : rest.substr(0, end);
-}
-
-/// Taps `id` and returns the screen after it.
-Items tap(KioskDriver& kiosk, const std::string& id) {
-  auto items = kiosk.send("tap-id " + id);
-  INFO(kiosk.error());
-  INFO(kiosk.log());
-  REQUIRE(items);
-  return *items;
 }
 
 /// Answers what the current page offers: one ruler mark, one option, one card, our words.

@@ -11,6 +11,7 @@
 namespace {
 
 using rk::e2e::KioskDriver;
+using rk::e2e::tap;
 using rk::e2e::TempDir;
 using rk::e2e::Xvfb;
 
@@ -48,14 +49,14 @@ TEST_CASE("staff: corner hold, PIN, test summary saved, exit with status 0") {
   items = kiosk.send("wait-screen StaffPin");
   REQUIRE(items);
   for (const char* digit : {"2", "4", "6", "8"})
-    REQUIRE(kiosk.send(std::string("tap-id staff.pin.") + digit));
-  REQUIRE(kiosk.send("tap-id staff.pin.ok"));
+    tap(kiosk, std::string("staff.pin.") + digit);
+  tap(kiosk, "staff.pin.ok");
   items = kiosk.send("wait-screen Staff");
   REQUIRE(items);
   CHECK(items->find("staff.print_test") != nullptr);
   CHECK(items->find("staff.exit") != nullptr);
 
-  REQUIRE(kiosk.send("tap-id staff.print_test"));
+  tap(kiosk, "staff.print_test");
   const auto start = std::chrono::steady_clock::now();
   while (count_summaries(dir.path / "saved") == 0 &&
          std::chrono::steady_clock::now() - start < std::chrono::seconds(60)) {

@@ -131,7 +131,7 @@ TEST_CASE("the README example maps as docs/fhir.md §8 says") {
   CHECK(follow["maxLength"] == 300);
 }
 
-TEST_CASE("a lone one_of becomes several '=' with enableBehavior any; a page named like an item is page.<id>") {
+TEST_CASE("a lone one_of becomes several '=' with enableBehavior any, a page named like an item is page.<id>") {
   rk::Questionnaire q = rk::fixtures::full();
   q.pages[1].id = "focus";  // the same id as an item
   q.pages[1].items[1].show_if = {rk::fixtures::when("focus", rk::ConditionOp::OneOf, {"sleep", "work"})};

@@ -159,7 +159,7 @@ TEST_CASE("types: groups to pages, nested groups flattened, boolean, choice, num
   CHECK(r.toml.find("# linkId: g1\n") != std::string::npos);  // linkId comments
 }
 
-TEST_CASE("stepped slider → choice of numbers; date refused with its place and its dependants (§3, §5)") {
+TEST_CASE("stepped slider → choice of numbers, date refused with its place and its dependants (§3, §5)") {
   const auto r = imp(q(R"([{"linkId":"g","type":"group","item":[
     {"linkId":"d","type":"date","text":"When?"},
     {"linkId":"after","type":"string","text":"Why?","enableWhen":[{"question":"d","operator":"exists","answerBoolean":true}]},

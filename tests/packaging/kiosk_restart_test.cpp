@@ -18,19 +18,12 @@ namespace {
 namespace fs = std::filesystem;
 using rk::e2e::Items;
 using rk::e2e::KioskDriver;
+using rk::e2e::tap;
 using rk::e2e::TempDir;
 using rk::e2e::Xvfb;
 
 // Typed on the kiosk's own keyboard; must never be found on disk afterwards.
 constexpr const char* kSecret = "zephyrine quillon";
-
-Items tap(KioskDriver& kiosk, const std::string& id) {
-  auto items = kiosk.send("tap-id " + id);
-  INFO(kiosk.error());
-  INFO(kiosk.log());
-  REQUIRE(items);
-  return *items;
-}
 
 /// Files in the save folder that are not finished summaries (temp files and the like). The
 /// outbox folder belongs there; what it holds counts.

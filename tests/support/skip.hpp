@@ -8,7 +8,8 @@ namespace rk::test {
 
 /// This test case cannot run here: say why on stderr; the run ends with exit 77 unless something failed.
 void skip(const std::string& why);
-/// The process's exit status after doctest's run: its failure status, else 77 when a case skipped.
+/// The process's exit status after doctest's run: its failure status; 1 when the filters matched no
+/// case (a run that tests nothing must not pass); else 77 when a case skipped.
 int exit_status(int doctest_status);
 
 }  // namespace rk::test

@@ -31,7 +31,7 @@ TEST_CASE("Arabic letters join and the word is drawn right to left") {
   CHECK(visual("أنا") == U"\uFE8E\uFEE7\uFE83");
 }
 
-TEST_CASE("an Arabic mark is drawn before its letter; a Latin mark after its letter") {
+TEST_CASE("an Arabic mark is drawn before its letter, a Latin mark after its letter") {
   // مُهتم: the damma sits on the initial meem. Arabic fonts draw a zero-advance mark to the right
   // of the pen, so it goes just left of its letter in the visual string; after the letter it
   // landed over the next one, and pdftotext read the mark before its letter.
@@ -42,7 +42,7 @@ TEST_CASE("an Arabic mark is drawn before its letter; a Latin mark after its let
   CHECK(mixed.find(U"Jose\u0301") != std::u32string::npos);
 }
 
-TEST_CASE("an Arabic paragraph reads right to left; numbers and Latin inside stay left to right") {
+TEST_CASE("an Arabic paragraph reads right to left, numbers and Latin inside stay left to right") {
   const auto lines = wrap("عمري 25 سنة", 1000, kOneEach);
   REQUIRE(lines.size() == 1);
   CHECK(lines[0].rtl);

@@ -24,14 +24,14 @@ TEST_CASE("Vietnamese: every vowel with its marks, precomposed or not, keeps the
   CHECK(to_upper("a\u0302\u0309", "vi") == "A\u0302\u0309");
 }
 
-TEST_CASE("German: ß becomes SS, so the text grows; ẞ stays") {
+TEST_CASE("German: ß becomes SS, so the text grows, ẞ stays") {
   CHECK(to_upper("Straße", "de") == "STRASSE");
   CHECK(to_upper("ß", "") == "SS");
   CHECK(to_upper("ẞ", "de") == "ẞ");
   CHECK(to_upper("Äußerst dringend", "de") == "ÄUSSERST DRINGEND");
 }
 
-TEST_CASE("Latin languages without Turkish rules map i to I; Turkish and Azeri to dotted İ") {
+TEST_CASE("Latin languages without Turkish rules map i to I, Turkish and Azeri to dotted İ") {
   for (const char* lang : {"", "en", "es", "fr", "pt", "tl", "vi", "de"}) {
     CAPTURE(lang);
     CHECK(to_upper("i ı", lang) == "I I");
@@ -43,13 +43,13 @@ TEST_CASE("Latin languages without Turkish rules map i to I; Turkish and Azeri t
   CHECK(to_upper("Atenção", "pt-BR") == "ATENÇÃO");
 }
 
-TEST_CASE("Greek drops its accents in upper case; other languages keep them") {
+TEST_CASE("Greek drops its accents in upper case, other languages keep them") {
   CHECK(to_upper("Επείγον", "el") == "ΕΠΕΙΓΟΝ");
   CHECK(to_upper("Σημείωση", "el") == "ΣΗΜΕΙΩΣΗ");
   CHECK(to_upper("Επείγον", "en") == "ΕΠΕΊΓΟΝ");  // not Greek text by its language: accents stay
 }
 
-TEST_CASE("scripts without case come back unchanged; invalid bytes become U+FFFD") {
+TEST_CASE("scripts without case come back unchanged, invalid bytes become U+FFFD") {
   CHECK(to_upper("عاجل", "ar") == "عاجل");
   CHECK(to_upper("紧急 ok", "zh") == "紧急 OK");
   CHECK(to_upper("긴급", "ko") == "긴급");

@@ -95,7 +95,7 @@ TEST_CASE("the keyboard stops at the maximum length, counted in characters") {
   CHECK(text_of(h, "initials") == "ñáéó");
 }
 
-TEST_CASE("long text offers a new-line key; short text does not") {
+TEST_CASE("long text offers a new-line key, short text does not") {
   Harness h(1920, 1080);
   REQUIRE(h.tap("welcome.start"));
   REQUIRE(h.tap("nav.next"));

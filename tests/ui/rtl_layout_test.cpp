@@ -72,7 +72,7 @@ float centre_x(const Harness& h, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("an Arabic session mirrors the question screens; English does not") {
+TEST_CASE("an Arabic session mirrors the question screens, English does not") {
   const LoadResult loaded = load_questionnaire_text(cards_toml(), "rtl.toml");
   for (const auto& e : loaded.errors) MESSAGE(e.format());
   REQUIRE(loaded.ok());

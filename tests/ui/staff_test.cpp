@@ -40,7 +40,7 @@ KioskConfig with_pin(const std::string& pin) {
 
 }  // namespace
 
-TEST_CASE("holding the corner briefly does nothing; three seconds opens the PIN pad") {
+TEST_CASE("holding the corner briefly does nothing, three seconds opens the PIN pad") {
   Harness h(1080, 1920, with_pin("2468"));
   hold_corner(h, 1.5);
   CHECK(h.ui().screen() == Screen::Welcome);
@@ -57,7 +57,7 @@ TEST_CASE("holding the corner briefly does nothing; three seconds opens the PIN 
   CHECK(h.ui().screen() == Screen::Welcome);
 }
 
-TEST_CASE("wrong PINs lock the pad; the right PIN opens the staff screen") {
+TEST_CASE("wrong PINs lock the pad, the right PIN opens the staff screen") {
   Harness h(1920, 1080, with_pin("2468"));
   REQUIRE(h.tap("welcome.start"));  // a patient was mid-way
   hold_corner(h, 3.3);

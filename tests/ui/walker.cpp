@@ -76,8 +76,8 @@ int answer_page_by_taps(Harness& h, bool spanish) {
           REQUIRE_FALSE(h.ui().keyboard_open());
           break;
         }
-        case ItemKind::Info:
-          break;
+        default:  // a kind no walked questionnaire uses yet (not a compile error: item_kind.hpp's list)
+          FAIL("the walker cannot answer a " << rk::describe(item->kind).name << " item yet; teach it");
       }
       const Answer* a = h.ui().session().answer(item->id);
       REQUIRE(a != nullptr);
