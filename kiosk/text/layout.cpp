@@ -1,5 +1,7 @@
 #include "layout.hpp"
 
+#include <algorithm>
+
 #include "line_break.hpp"
 #include "utf8.hpp"
 
@@ -160,6 +162,36 @@ std::vector<Line> wrap(std::string_view utf8, float max_width, const AdvanceFn& 
   }
   while (!lines.empty() && lines.back().text.empty()) lines.pop_back();
   return lines;
+}
+
+float widest_unbreakable(std::string_view utf8, const AdvanceFn& advance, const WrapOptions& options) {
+  const std::u32string all = decode(utf8);
+  float widest = 0.0f;
+  std::size_t start = 0;
+  while (start < all.size()) {
+    std::size_t stop = all.find(U'\n', start);
+    if (stop == std::u32string::npos) stop = all.size();
+    const std::u32string_view para(all.data() + start, stop - start);
+    if (!para.empty()) {
+      const ShapedParagraph p = shape_paragraph(para, options.fallback);
+      const std::vector<Break> breaks = line_breaks(para, options.lang);
+      float piece = 0.0f;   // the piece so far, without its trailing spaces
+      float spaces = 0.0f;  // spaces after it, counted only if more of the piece follows
+      for (std::size_t i = 0; i < para.size(); ++i) {
+        const float w = is_invisible(p.shaped[i]) ? 0.0f : advance(p.shaped[i]);
+        if (is_break_space(p.logical[i])) {
+          spaces += w;
+        } else {
+          piece += spaces + w;
+          spaces = 0.0f;
+        }
+        widest = std::max(widest, piece);
+        if (breaks[i] != Break::No) piece = spaces = 0.0f;
+      }
+    }
+    start = stop + 1;
+  }
+  return widest;
 }
 
 Line single_line(std::string_view utf8, const AdvanceFn& advance, const WrapOptions& options) {

@@ -38,6 +38,11 @@ struct WrapOptions {
 std::vector<Line> wrap(std::string_view utf8, float max_width, const AdvanceFn& advance,
                        const WrapOptions& options = {});
 
+/// Width of the widest piece of `utf8` with no break opportunity inside (a word; one character in
+/// Chinese), shaped, its trailing spaces not counted: wrapped narrower than this, wrap() must split
+/// a word between characters. (Wrapping at a tiny width does not tell: it splits words.)
+float widest_unbreakable(std::string_view utf8, const AdvanceFn& advance, const WrapOptions& options = {});
+
 /// One line, shaped and in visual order, never wrapped ("\n" is drawn as a space).
 Line single_line(std::string_view utf8, const AdvanceFn& advance, const WrapOptions& options = {});
 

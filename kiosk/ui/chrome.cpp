@@ -1,5 +1,6 @@
 // The parts around every screen: the top bar (languages, display options, the staff corner), the
-// progress indicator and the fixed bottom bar (Back / Review / Next always in the same place).
+// progress indicator and the fixed bottom bar (Back / Review / Next always in the same place; Start,
+// Finish and Done where Next is).
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -144,7 +145,7 @@ void draw_bottom_bar(UiState& s) {
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float h = bottom_bar_height();
-  const float side = std::max(width * 0.3f, fit_width(s.word("finish")));
+  const float side = std::max({width * 0.3f, fit_width(s.word("finish")), fit_width(s.word("start"))});
   // Back where reading starts, the way forward where it ends: swapped for a right-to-left language.
   const ImVec2 left_pos(mirror_x(origin.x, side, origin.x, width, s.rtl()), origin.y);
   const ImVec2 mid_pos(origin.x + (width - side) * 0.5f, origin.y);
@@ -157,6 +158,12 @@ void draw_bottom_bar(UiState& s) {
     return big_button(s, id, s.word(word), size, tone);
   };
   switch (s.screen) {
+    case Screen::Welcome:
+      // Start where Next will be: the way forward is always in the same place, never scrolled away.
+      // Out of service: no Start, so no session starts that the kiosk could lose.
+      if (s.out_of_service.empty() && button(right_pos, "welcome.start", "start", Tone::Primary))
+        start_session(s);
+      break;
     case Screen::Question:
       if (button(left_pos, "nav.back", "back")) {
         go_back(s);

@@ -88,6 +88,43 @@ void draw_yes_no(UiState& s, const Item& item) {
   }
 }
 
+/// The end labels under the first and the last number of the row [row_x, row_x + row_w) (window
+/// coordinates), each in its half, flush with its end of the row: the left label's lines start at
+/// the left end and the right label's end at the right end, in either reading direction (the
+/// lowest is at the right in a right-to-left language, under its number).
+void draw_ruler_end_labels(UiState& s, const Item& item, float row_x, float row_w) {
+  struct End {
+    const char* which;  // "min" or "max": under that number
+    const std::string& label;
+    TextAlign align;
+  };
+  const bool rtl = s.rtl();
+  const End ends[2] = {
+      {rtl ? "max" : "min", s.text(rtl ? item.max_label : item.min_label), TextAlign::Left},
+      {rtl ? "min" : "max", s.text(rtl ? item.min_label : item.max_label), TextAlign::Right}};
+  if (ends[0].label.empty() && ends[1].label.empty()) return;
+  ImFont* font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
+  const float half = row_w * 0.48f;
+  ImGui::SetCursorPosX(row_x);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float h = 0.0f;
+  for (const End& end : ends) {
+    if (end.label.empty()) continue;
+    const float box_x = end.align == TextAlign::Left ? pos.x : pos.x + row_w - half;
+    draw_wrapped(dl, font, ImVec2(box_x, pos.y), half, s.palette.muted, end.label, end.align);
+    // Recorded as drawn-only marks, from the row's end to the widest line's far edge.
+    const float text_w = std::min(half, line_width(font, end.label));
+    const float text_h = text_height(font, end.label, half);
+    const float x0 = end.align == TextAlign::Left ? pos.x : pos.x + row_w - text_w;
+    const LabelFit fit{half, text_h, widest_word(font, end.label), text_h};
+    record_widget(s, "ruler_label." + item.id + "." + end.which, end.label, ImVec2(x0, pos.y),
+                  ImVec2(x0 + text_w, pos.y + text_h), fit, false);
+    h = std::max(h, text_h);
+  }
+  ImGui::Dummy(ImVec2(row_w, h));
+}
+
 void draw_ruler(UiState& s, const Item& item) {
   const Answer* a = s.session.answer(item.id);
   const int count = std::max(1, item.max - item.min + 1);
@@ -126,23 +163,8 @@ void draw_ruler(UiState& s, const Item& item) {
       a = s.session.answer(item.id);
     }
   }
-  // End labels under the first and the last number, each in its half of the row (the lowest on
-  // the right in a right-to-left language, under its number).
-  const std::string& lo = s.text(s.rtl() ? item.max_label : item.min_label);
-  const std::string& hi = s.text(s.rtl() ? item.min_label : item.max_label);
-  if (lo.empty() && hi.empty()) return;
-  ImFont* font = s.fonts.body ? s.fonts.body : ImGui::GetFont();
-  const float half = row_w * 0.48f;
-  ImGui::SetCursorPosX(row_x);
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float lo_h = text_height(font, lo, half);
-  const float hi_h = text_height(font, hi, half);
-  draw_wrapped(dl, font, pos, half, s.palette.muted, lo, false);
-  // Right-aligned: draw each wrapped line flush right by centring in a box that ends at the edge.
-  const float hi_w = std::min(half, line_width(font, hi));
-  draw_wrapped(dl, font, ImVec2(pos.x + row_w - hi_w, pos.y), hi_w, s.palette.muted, hi, true);
-  ImGui::Dummy(ImVec2(row_w, std::max(lo_h, hi_h)));
+  draw_ruler_end_labels(s, item, row_x,
+                        static_cast<float>(count) * w + static_cast<float>(count - 1) * r.gap);
 }
 
 void draw_cards(UiState& s, const Item& item) {

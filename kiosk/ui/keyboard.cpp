@@ -54,7 +54,7 @@ void draw_text_so_far(UiState& s, const Item& item, float height) {
   dl->AddRectFilled(pos, ImVec2(pos.x + s.column_width, pos.y + h), s.palette.button, 0.3f * Em());
   dl->AddRect(pos, ImVec2(pos.x + s.column_width, pos.y + h), s.palette.focus, 0.3f * Em(), 0, 0.12f * Em());
   draw_wrapped(dl, font, ImVec2(pos.x + pad, pos.y + pad), s.column_width - 2.0f * pad, s.palette.text, shown,
-               false);
+               TextAlign::Start);
   ImGui::Dummy(ImVec2(s.column_width, h));
   if (item.max_length > 0) {
     column_text(s,

@@ -18,7 +18,7 @@
 namespace rk::ui {
 
 // Widget ids (stable across languages, sizes and versions; recorded each frame into widgets()):
-//   welcome.start                      start a session
+//   welcome.start                      start a session (the fixed bottom bar, where Next sits)
 //   lang.<code>                        language buttons (every screen, top right)
 //   opt.large_text, opt.high_contrast  display options (every screen, top right)
 //   opt.read_aloud                     read-what-I-tap, beside them (when read aloud is offered)
@@ -27,6 +27,7 @@ namespace rk::ui {
 //   review.finish                      the fixed bottom bar on the review screen (where Next is)
 //   item.<item>.option.<opt>           single / multiple choice and yes/no options
 //   ruler.<item>.<n>                   the tappable numbers of a ruler
+//   ruler_label.<item>.min, .max       its end labels (drawn only), flush with the row's ends
 //   card.<item>.<opt>                  card-pick cards
 //   text.<item>                        a free-text field (opens the on-screen keyboard)
 //   kbd.<key>                          a keyboard key by the text it types ("kbd.ñ", "kbd.Á")
@@ -36,6 +37,7 @@ namespace rk::ui {
 //   thanks.done                        leave the thank-you screen now
 //   staff.pin.<digit>, staff.pin.clear, staff.pin.ok, staff.pin.cancel
 //   staff.print_test, staff.exit, staff.back
+//   staff.status                       the printer and delivery lines (drawn only)
 //   staff.outbox.retry, staff.outbox.save_instead   (only while summaries wait in the outbox)
 // The staff gesture has no widget: hold the top-left corner (3 em square) for 3 s.
 

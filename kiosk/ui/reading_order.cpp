@@ -24,4 +24,18 @@ float mirror_x(float x, float w, float left, float width, bool rtl) {
   return rtl ? left + width - (x - left) - w : x;
 }
 
+float line_x(TextAlign align, float left, float width, float line_w, bool rtl) {
+  switch (align) {
+    case TextAlign::Start:
+      return rtl ? left + width - line_w : left;
+    case TextAlign::Centre:
+      return left + (width - line_w) * 0.5f;
+    case TextAlign::Left:
+      return left;
+    case TextAlign::Right:
+      break;
+  }
+  return left + width - line_w;
+}
+
 }  // namespace rk::ui

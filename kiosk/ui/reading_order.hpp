@@ -18,4 +18,16 @@ std::vector<int> reading_order(int count, int per_row, bool rtl);
 /// [left, left + width): the same `x`, or its mirror image when `rtl`.
 float mirror_x(float x, float w, float left, float width, bool rtl);
 
+/// Where a line of text sits in its box.
+enum class TextAlign {
+  Start,   ///< where its reading starts: the left, or the right for a right-to-left line
+  Centre,  ///< centred
+  Left,    ///< the left edge, whatever the direction (the end label under a ruler's left end)
+  Right,   ///< the right edge, whatever the direction
+};
+
+/// The left edge of a line `line_w` wide, aligned by `align` in the box [left, left + width); `rtl`:
+/// the line reads right to left.
+float line_x(TextAlign align, float left, float width, float line_w, bool rtl);
+
 }  // namespace rk::ui

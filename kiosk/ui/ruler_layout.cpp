@@ -1,6 +1,7 @@
 #include "ruler_layout.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace rk::ui {
@@ -21,7 +22,9 @@ RulerLayout ruler_layout(int count, float column_w, float em, float widest_numbe
     r.button_w = (column_w - r.gap * gaps) / static_cast<float>(n);
   }
   r.text_scale = widest_number_w > 0 ? std::min(1.0f, (r.button_w - 2.0f * min_pad) / widest_number_w) : 1.0f;
-  r.pad = std::clamp(0.5f * (r.button_w - widest_number_w * r.text_scale), min_pad, 0.6f * em);
+  // Whole pixels, rounded down: the number's room is never a rounding error narrower than the number
+  // (it would wrap "10" onto two lines).
+  r.pad = std::clamp(std::floor(0.5f * (r.button_w - widest_number_w * r.text_scale)), min_pad, 0.6f * em);
   r.fits = r.button_w >= min_target && r.text_scale >= kMinTextScale;
   return r;
 }

@@ -127,7 +127,13 @@ void draw_staff(UiState& s) {
   column_text(s, s.word("staff_title"), s.fonts.title);
   space(0.4f);
   column_text(s, s.config->kiosk_name, s.fonts.heading);
-  if (s.services.staff_status) column_text(s, s.services.staff_status());
+  if (s.services.staff_status) {
+    const std::string status = s.services.staff_status();
+    column_text(s, status);
+    // Drawn only; recorded so a test can tell where it is (it names files and times).
+    if (!status.empty())
+      record_widget(s, "staff.status", status, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), {}, false);
+  }
   if (!s.out_of_service.empty()) note_box(s, s.word("out_of_service") + "\n" + s.out_of_service);
   space(0.8f);
   const ImVec2 size(s.column_width, primary_height());

@@ -1,5 +1,5 @@
-// Welcome: one tap to start, the language choice (top bar, and here in large), the promise, and
-// (when it is offered) that the kiosk can read aloud.
+// Welcome: the language choice (top bar), the promise, and (when it is offered) that the kiosk can
+// read aloud; its one tap to start, Start, sits in the bottom bar (chrome.cpp).
 #include "read_aloud.hpp"
 #include "screens.hpp"
 #include "spoken_text.hpp"
@@ -30,21 +30,19 @@ void draw_welcome(UiState& s) {
   note_box(s, s.word("privacy_promise"));
   space(0.6f);
   draw_read_aloud_note(s);
-  space(1.0f);
-
-  const float width = std::min(s.column_width, std::max(14.0f * Em(), s.column_width * 0.5f));
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (s.column_width - width) * 0.5f);
-  if (big_button(s, "welcome.start", s.word("start"), ImVec2(width, 1.3f * primary_height()),
-                 Tone::Primary)) {
-    // The last word before a session begins: can a summary be kept right now?
-    if (s.services.out_of_service) s.out_of_service = s.services.out_of_service();
-    s.service_checked_at = s.now;
-    if (!s.out_of_service.empty()) return;
-    s.session.start(s.language, Session::Clock::now());
-    s.show_required_note = false;
-    s.screen = s.session.stage() == Session::Stage::Review ? Screen::Review : Screen::Question;
-  }
   space(0.5f);
+  // Start is not here but in the fixed bottom bar, where Next sits on every question page
+  // (draw_bottom_bar): in sight on every screen size, in every language, with larger text.
+}
+
+void start_session(UiState& s) {
+  // The last word before a session begins: can a summary be kept right now?
+  if (s.services.out_of_service) s.out_of_service = s.services.out_of_service();
+  s.service_checked_at = s.now;
+  if (!s.out_of_service.empty()) return;
+  s.session.start(s.language, Session::Clock::now());
+  s.show_required_note = false;
+  s.screen = s.session.stage() == Session::Stage::Review ? Screen::Review : Screen::Question;
 }
 
 }  // namespace rk::ui

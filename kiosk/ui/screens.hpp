@@ -14,7 +14,8 @@ void draw_top_bar(UiState& s, bool languages_only = false);
 void draw_progress(UiState& s);
 /// Height of the fixed bottom bar.
 float bottom_bar_height();
-/// The fixed bottom bar: Back on the left, Review in the middle, Next/Finish on the right.
+/// The fixed bottom bar: Back on the left, Review in the middle, Next on the right (mirrored for a
+/// right-to-left language); Start, Finish and Done sit where Next does.
 void draw_bottom_bar(UiState& s);
 
 // Content of each screen.
@@ -36,6 +37,8 @@ void draw_staff(UiState& s);
 std::string view_of(const UiState& s);
 
 // Actions shared by screens.
+/// Welcome's Start: asks whether summaries can be kept, then begins a session on the first page.
+void start_session(UiState& s);
 /// Review's Finish: summary → Services::deliver, session wiped, finishing screen.
 void finish_session(UiState& s);
 /// Opens the staff PIN pad (from the hidden gesture).

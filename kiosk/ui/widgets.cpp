@@ -72,10 +72,7 @@ float text_height(ImFont* font, const std::string& text, float width, float scal
 }
 
 float widest_word(ImFont* font, const std::string& text, float scale) {
-  // Wrapped as narrow as it goes, each line is a piece that cannot break.
-  float widest = 0.0f;
-  for (const text::Line& line : wrap_lines(font, text, 1.0f)) widest = std::max(widest, line.width);
-  return widest * scale;
+  return text::widest_unbreakable(text, advance_in(font)) * scale;
 }
 
 float line_width(ImFont* font, const std::string& text) {
@@ -83,15 +80,11 @@ float line_width(ImFont* font, const std::string& text) {
 }
 
 void draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, const std::string& text,
-                  bool center, float scale) {
+                  TextAlign align, float scale) {
   const float px = font->FontSize * scale;
   float y = pos.y;
   for (const text::Line& line : wrap_lines(font, text, width / scale)) {
-    // Centred; else at the start of the line: the left for left-to-right, the right for Arabic.
-    const float line_w = line.width * scale;
-    const float x = center     ? pos.x + (width - line_w) * 0.5f
-                    : line.rtl ? pos.x + width - line_w
-                               : pos.x;
+    const float x = line_x(align, pos.x, width, line.width * scale, line.rtl);
     dl->AddText(font, px, ImVec2(x, y), color, line.text.c_str(), line.text.c_str() + line.text.size());
     y += px;
   }
@@ -145,10 +138,11 @@ bool big_button(UiState& s, const std::string& id, const std::string& label, ImV
   // Cards (with a detail line) read from the top; everything else is centred vertically.
   const float top = detail.empty() ? pos.y + std::max(pad, (size.y - label_h) * 0.5f) : pos.y + pad;
   dl->PushClipRect(pos, end, true);
-  draw_wrapped(dl, label_font, ImVec2(pos.x + pad, top), inner, colours.ink, shown, !align_left, scale);
+  const TextAlign align = align_left ? TextAlign::Start : TextAlign::Centre;
+  draw_wrapped(dl, label_font, ImVec2(pos.x + pad, top), inner, colours.ink, shown, align, scale);
   if (!detail.empty()) {
     draw_wrapped(dl, font, ImVec2(pos.x + pad, top + label_h + 0.3f * Em()), inner, colours.ink, detail,
-                 !align_left);
+                 align);
   }
   dl->PopClipRect();
 
@@ -172,7 +166,7 @@ void column_text(UiState& s, const std::string& text, ImFont* font, ImU32 color)
   const float width = std::max(s.column_width, 1.0f);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   draw_wrapped(ImGui::GetWindowDrawList(), font, pos, width,
-               color ? color : ImGui::GetColorU32(ImGuiCol_Text), text, false);
+               color ? color : ImGui::GetColorU32(ImGuiCol_Text), text, TextAlign::Start);
   ImGui::Dummy(ImVec2(width, text_height(font, text, width)));
 }
 
@@ -187,7 +181,7 @@ void note_box(UiState& s, const std::string& text) {
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), s.palette.note, 0.4f * Em());
   dl->AddRectFilled(pos, ImVec2(pos.x + 0.3f * Em(), pos.y + h), s.palette.focus, 0.4f * Em());
   draw_wrapped(dl, font, ImVec2(pos.x + pad, pos.y + pad), width - 2.0f * pad, s.palette.note_text, text,
-               false);
+               TextAlign::Start);
   ImGui::Dummy(ImVec2(width, h));
 }
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "reading_order.hpp"
 #include "touch.hpp"
 
 namespace rk::ui {
@@ -46,10 +47,10 @@ float text_height(ImFont* font, const std::string& text, float width, float scal
 float line_width(ImFont* font, const std::string& text);
 /// Width of the widest piece of `text` that cannot wrap (a word; a character in Chinese).
 float widest_word(ImFont* font, const std::string& text, float scale = 1.0f);
-/// Draws `text` wrapped at `width` from `pos`, each line centred, or at its start: left aligned,
-/// or right aligned when it reads right to left (Arabic joined, reordered for ImGui).
+/// Draws `text` wrapped at `width` from `pos`, each line placed by `align` (line_x: at its start is
+/// the right for a line that reads right to left); Arabic joined, reordered for ImGui.
 void draw_wrapped(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, const std::string& text,
-                  bool center, float scale = 1.0f);
+                  TextAlign align, float scale = 1.0f);
 /// Draws `text` as one line from `pos` (joined and reordered when right to left).
 void draw_line(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, const std::string& text);
 

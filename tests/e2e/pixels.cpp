@@ -76,6 +76,18 @@ double busy_fraction(const GreyImage& image) {
   return static_cast<double>(busy) / static_cast<double>(image.pixels.size());
 }
 
+void mask_screen_rect(GreyImage& image, float x, float y, float w, float h) {
+  const auto shrunk = [](float v) { return static_cast<int>(v) / kReferenceShrink; };
+  const int x0 = std::max(0, shrunk(x) - 1);
+  const int y0 = std::max(0, shrunk(y) - 1);
+  const int x1 = std::min(image.width, shrunk(x + w) + 2);
+  const int y1 = std::min(image.height, shrunk(y + h) + 2);
+  for (int row = y0; row < y1; ++row)
+    for (int col = x0; col < x1; ++col)
+      image.pixels[static_cast<std::size_t>(row) * static_cast<std::size_t>(image.width) +
+                   static_cast<std::size_t>(col)] = 0;
+}
+
 Difference compare(const GreyImage& actual, const GreyImage& expected) {
   Difference d;
   d.same_size = actual.width == expected.width && actual.height == expected.height;

@@ -36,6 +36,11 @@ bool write_grey_png(const GreyImage& image, const std::filesystem::path& png);
 /// kiosk (text on a background) gives several percent.
 double busy_fraction(const GreyImage& image);
 
+/// Paints a rectangle of the screen (x, y, w, h in screen pixels) black in `image` (shrunk by
+/// kReferenceShrink), one pixel more on each side: a part that differs from run to run (a file
+/// name with the time in it) is left out of the comparison this way, and shows so in the reference.
+void mask_screen_rect(GreyImage& image, float x, float y, float w, float h);
+
 /// Pixels whose grey differs by more than kDiffLevel count as changed.
 inline constexpr int kDiffLevel = 48;
 

@@ -11,6 +11,7 @@
 
 using rk::text::decode;
 using rk::text::Line;
+using rk::text::widest_unbreakable;
 using rk::text::wrap;
 
 namespace {
@@ -124,4 +125,26 @@ TEST_CASE("a 2,000-character answer wraps with nothing lost") {
   for (char c : all)
     if (c != ' ') got += c;
   CHECK(got == squeezed);
+}
+
+TEST_CASE("widest_unbreakable: the widest word, not the widest character a split word leaves") {
+  CHECK(widest_unbreakable("10", kOneEach) == 2.0f);  // wrap("10", 1) splits it: "1", "0"
+  CHECK(widest_unbreakable("the quick brown fox", kOneEach) == 5.0f);
+  CHECK(widest_unbreakable("short\nparagraphs", kOneEach) == 10.0f);
+  CHECK(widest_unbreakable("trailing spaces   ", kOneEach) == 8.0f);
+  CHECK(widest_unbreakable("aujourd'hui\u00A0?", kOneEach) == 13.0f);       // glued by the no-break space
+  CHECK(widest_unbreakable("\u4ECA\u5929\u4EC0\u4E48", kOneEach) == 1.0f);  // Chinese: one character
+  CHECK(widest_unbreakable("", kOneEach) == 0.0f);
+  // It is the narrowest a wrap goes without splitting a word.
+  const auto rejoined = [](const std::vector<Line>& lines) {
+    std::string words;
+    for (const Line& l : lines) words += (words.empty() ? "" : " ") + l.text;
+    return words;
+  };
+  for (const char* text : {"How important is it?", "0 means not important at all.", "10"}) {
+    const float w = widest_unbreakable(text, kOneEach);
+    for (const Line& l : wrap(text, w, kOneEach)) CHECK(l.width <= w);
+    CHECK(rejoined(wrap(text, w, kOneEach)) == text);         // no word split
+    CHECK(rejoined(wrap(text, w - 0.5f, kOneEach)) != text);  // any narrower: one is
+  }
 }

@@ -1,7 +1,10 @@
 // A right-to-left language mirrors the layout (reading_order.hpp): Back and Next swap, the ruler
-// runs from 0 at the right, Yes sits at the right, cards fill rows from the right. Left-to-right
+// runs from 0 at the right with its end labels flush with the row's ends, Yes sits at the right,
+// cards fill rows from the right. Left-to-right
 // languages keep the usual sides. Headless: positions from the kiosk's own widget list.
 #include <doctest/doctest.h>
+
+#include <algorithm>
 
 #include "harness.hpp"
 
@@ -83,6 +86,23 @@ TEST_CASE("an Arabic session mirrors the question screens, English does not") {
     const bool zero_right_of_ten = centre_x(h, "ruler.scale.0") > centre_x(h, "ruler.scale.10");
     CHECK(zero_right_of_ten == arabic);
     CHECK((centre_x(h, "ruler.scale.4") > centre_x(h, "ruler.scale.5")) == arabic);
+    // The end labels sit under their numbers, each flush with its end of the row, as in English.
+    const ui::WidgetInfo* zero = h.find("ruler.scale.0");
+    const ui::WidgetInfo* ten = h.find("ruler.scale.10");
+    const ui::WidgetInfo* min_label = h.find("ruler_label.scale.min");
+    const ui::WidgetInfo* max_label = h.find("ruler_label.scale.max");
+    REQUIRE(zero);
+    REQUIRE(ten);
+    REQUIRE(min_label);
+    REQUIRE(max_label);
+    CHECK((centre_x(h, "ruler_label.scale.min") > centre_x(h, "ruler_label.scale.max")) == arabic);
+    const ui::WidgetInfo* left_label = arabic ? max_label : min_label;
+    const ui::WidgetInfo* right_label = arabic ? min_label : max_label;
+    const float row_left = std::min(zero->x, ten->x);
+    const float row_right = std::max(zero->x + zero->w, ten->x + ten->w);
+    CHECK(left_label->x == doctest::Approx(row_left));
+    CHECK(right_label->x + right_label->w == doctest::Approx(row_right));
+    CHECK(left_label->x + left_label->w < right_label->x);  // each in its half
     const bool yes_right_of_no = centre_x(h, "item.talk.option.yes") > centre_x(h, "item.talk.option.no");
     CHECK(yes_right_of_no == arabic);
     // Next still goes forward, wherever it sits.

@@ -25,6 +25,10 @@ from qemu_link import GuestAgent, Monitor, Qmp  # noqa: E402
 UNIT = "readiness-kiosk"
 SAME = 0.02      # pictures differing in fewer than 2 % of their samples are the same screen
 CHANGED = 0.05   # a screen change touches at least 5 %
+# From welcome to the first page (text on the same background, Start and Next in the same place):
+# about 3 % of the sampled pixels change (measured 3.2 % at 1280x800); the welcome screen left
+# alone changes 0 %.
+PAGE_CHANGED = 0.015
 
 image_dir, work = sys.argv[1], sys.argv[2]
 os.makedirs(work, exist_ok=True)
@@ -263,9 +267,9 @@ check(box is not None, f"found the Start button on the welcome screen at {box}")
 x, y = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
 qmp.tap(x, y, welcome.width, welcome.height)
 deadline = now() + 20
-while now() < deadline and shot().differs_from(welcome) < CHANGED:
+while now() < deadline and shot().differs_from(welcome) < PAGE_CHANGED:
     time.sleep(1)
-check(shot("after-start").differs_from(welcome) >= CHANGED, f"a tap at ({x}, {y}) left the welcome screen")
+check(shot("after-start").differs_from(welcome) >= PAGE_CHANGED, f"a tap at ({x}, {y}) left the welcome screen")
 check(journal("session-begun") != "0", "the kiosk logged session-begun")
 
 
