@@ -110,7 +110,7 @@ TEST_CASE("--check on the shipped questionnaires exits 0 with a one-line summary
   CHECK(run.status == 0);
   CHECK(run.err.empty());
   CHECK(run.out.find(kShipped +
-                     ": ok: 'readiness-and-strengths' v1.0, 11 pages, 20 items, languages en ar es vi zh\n") !=
+                     ": ok: 'readiness-and-strengths' v1.0, 11 pages, 20 items, languages en es zh vi ar\n") !=
         std::string::npos);
   CHECK(std::count(run.out.begin(), run.out.end(), '\n') == static_cast<std::ptrdiff_t>(args.size() - 1));
 }
@@ -158,7 +158,7 @@ TEST_CASE("--check on broken copies reports every problem and exits 1") {
       "needs one).\n";
   CHECK(run.err == expected);
   // The good file named after the broken one is still checked and summarised.
-  CHECK(run.out == kShipped + ": ok: 'readiness-and-strengths' v1.0, 11 pages, 20 items, languages en ar es vi zh\n");
+  CHECK(run.out == kShipped + ": ok: 'readiness-and-strengths' v1.0, 11 pages, 20 items, languages en es zh vi ar\n");
 }
 
 TEST_CASE("--check reports a questionnaire language the kiosk has no language file for") {

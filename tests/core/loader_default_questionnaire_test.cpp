@@ -58,7 +58,7 @@ std::string lowered(std::string s) {
 TEST_CASE("default questionnaire: header, languages, every item optional") {
   const auto& q = shipped();
   CHECK(q.id == "readiness-and-strengths");
-  CHECK(q.languages == std::vector<std::string>{"en", "ar", "es", "vi", "zh"});
+  CHECK(q.languages == std::vector<std::string>{"en", "es", "zh", "vi", "ar"});
   CHECK(q.default_language == "en");
   CHECK(q.minutes >= 3);
   CHECK(q.minutes <= 5);
